@@ -1,0 +1,56 @@
+# The commands the README shows. `make run` and `make test` each set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test install system-deps translations messages migrate demo lint format migrations-check bench clean
+
+run: install translations migrate demo
+	scripts/run-site.sh $(PORT)
+
+test: install system-deps translations
+	scripts/test.sh $(ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Debian packages the test suite drives: Chromium for page tests, ffmpeg for audio and video.
+system-deps:
+	scripts/system-deps.sh
+
+translations: install
+	$(BIN)/python manage.py compile_translations
+
+# Regenerate locale/*/LC_MESSAGES/django.po from the code (needs GNU gettext's xgettext).
+messages: install
+	$(BIN)/python manage.py makemessages --locale id --locale en --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'static_collected/*'
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: install
+	$(BIN)/python manage.py load_initial_data
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: install system-deps translations
+	scripts/test.sh tests/bench -s
+
+clean:
+	rm -rf $(VENV) var static_collected

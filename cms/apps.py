@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class CmsConfig(AppConfig):
+    """The site shell: accounts, curriculum pages, shared blocks and the extension points."""
+
+    default = True
+    name = "cms"
+    verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from cms.roles import apply_role_permissions
+
+        post_migrate.connect(apply_role_permissions, sender=self, dispatch_uid="cms_role_perms")
+
+
+class CmsUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms for our user model (one name field, mobile number)."""
+
+    user_viewset = "cms.admin_users.UserViewSet"

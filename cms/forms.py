@@ -1,0 +1,168 @@
+"""Account forms: sign up, sign in and the person's own settings."""
+
+import contextlib
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import DISTRICT_TIME_ZONES, User
+from cms.phone import normalise_mobile
+
+
+class MobileField(forms.CharField):
+    """A text field that accepts Indonesian mobile numbers and cleans them to "+62…"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("label", _("Mobile number"))
+        kwargs.setdefault("help_text", _("For example 0812 3456 7890."))
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"type": "tel", "inputmode": "tel", "autocomplete": "tel"})
+        return attrs
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalise_mobile(value) if value else value
+
+
+class SignUpForm(forms.ModelForm):
+    """A participant's sign-up, on a phone: every field on one short page."""
+
+    mobile = MobileField()
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters, not only numbers, not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "name",
+            "mobile",
+            "sex",
+            "age_band",
+            "district",
+            "migrant_status",
+            "preferred_language",
+        ]
+        labels = {
+            "name": _("Your name"),
+            "sex": _("Sex"),
+            "age_band": _("Age"),
+            "district": _("District (kabupaten)"),
+            "migrant_status": _("You are"),
+            "preferred_language": _("Language"),
+        }
+        widgets = {
+            "sex": forms.RadioSelect,
+            "migrant_status": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+    field_order = [
+        "name",
+        "mobile",
+        "password1",
+        "password2",
+        "sex",
+        "age_band",
+        "district",
+        "migrant_status",
+        "preferred_language",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("sex", "age_band", "district", "migrant_status", "name"):
+            self.fields[name].required = True
+        # ModelForm adds an empty "---------" choice to selects; radio buttons don't want it.
+        for name in ("sex", "migrant_status"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+        self.fields["age_band"].choices = [("", _("Choose…"))] + [
+            c for c in self.fields["age_band"].choices if c[0]
+        ]
+        self.fields["district"].choices = [("", _("Choose…"))] + [
+            c for c in self.fields["district"].choices if c[0]
+        ]
+
+    def clean_mobile(self):
+        mobile = self.cleaned_data["mobile"]
+        if User.objects.filter(mobile=mobile).exists():
+            raise ValidationError(
+                _("This mobile number is already registered. Sign in instead."),
+                code="duplicate_mobile",
+            )
+        return mobile
+
+    def clean(self):
+        cleaned = super().clean()
+        password1 = cleaned.get("password1")
+        password2 = cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        password = self.cleaned_data.get("password1")
+        if password:
+            try:
+                password_validation.validate_password(password, self.instance)
+            except ValidationError as error:
+                self.add_error("password1", error)
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password1"])
+        user.time_zone = DISTRICT_TIME_ZONES.get(user.district, user.time_zone)
+        if commit:
+            user.save()
+        return user
+
+
+class MobileAuthenticationForm(AuthenticationForm):
+    """Sign in with the mobile number in any of the usual ways of writing it."""
+
+    username = forms.CharField(
+        label=_("Mobile number"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel", "autofocus": True}
+        ),
+    )
+
+    error_messages = {
+        "invalid_login": _("The mobile number or password is not right. Please try again."),
+        "inactive": _("This account is not active. Please contact your facilitator."),
+    }
+
+    def clean(self):
+        raw = self.cleaned_data.get("username")
+        if raw:
+            # An unparseable number is left as typed: authentication then fails as usual.
+            with contextlib.suppress(ValidationError):
+                self.cleaned_data["username"] = normalise_mobile(raw)
+        return super().clean()
+
+
+class AccountSettingsForm(forms.ModelForm):
+    """What a person may change about themselves."""
+
+    class Meta:
+        model = User
+        fields = ["name", "preferred_language", "time_zone"]
+        widgets = {"preferred_language": forms.RadioSelect, "time_zone": forms.RadioSelect}

@@ -1,0 +1,75 @@
+"""Extension points that the apps below cms register with, through Wagtail's hook registry.
+
+cms imports none of learning, coaching or podcasts; they call ``wagtail.hooks.register`` with
+these names in their ``wagtail_hooks.py``:
+
+``participant_home_panels``
+    ``fn(request) -> list[HomePanel]``: panels on a signed-in person's home page (progress,
+    next clinic, unread reminders). Lower ``order`` comes first.
+``bottom_nav_items``
+    ``fn(request) -> list[NavItem]``: extra entries for the phone's bottom navigation.
+``load_demo_data``
+    ``fn(*, stdout) -> None``: called by ``manage.py load_initial_data`` after the curriculum
+    and the demo users exist. Must be idempotent.
+``lesson_page_context``
+    ``fn(request, lesson, context) -> None``: adds to a lesson page's context (progress,
+    "mark as done", saved reflections); the lesson template shows ``lesson_panels``.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+PARTICIPANT_HOME_PANELS = "participant_home_panels"
+BOTTOM_NAV_ITEMS = "bottom_nav_items"
+LOAD_DEMO_DATA = "load_demo_data"
+LESSON_PAGE_CONTEXT = "lesson_page_context"
+
+
+@dataclass
+class HomePanel:
+    """A block of the signed-in home page: a template and its context."""
+
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+@dataclass
+class NavItem:
+    """An entry in the bottom navigation."""
+
+    label: str
+    url: str
+    icon: str = "dot"
+    order: int = 100
+    badge: int = 0
+
+
+def collect_home_panels(request) -> list[HomePanel]:
+    panels: list[HomePanel] = []
+    for fn in hooks.get_hooks(PARTICIPANT_HOME_PANELS):
+        panels.extend(fn(request) or [])
+    return sorted(panels, key=lambda panel: panel.order)
+
+
+def collect_nav_items(request) -> list[NavItem]:
+    items: list[NavItem] = []
+    for fn in hooks.get_hooks(BOTTOM_NAV_ITEMS):
+        items.extend(fn(request) or [])
+    return sorted(items, key=lambda item: item.order)
+
+
+def run_lesson_context_hooks(request, lesson, context: dict) -> None:
+    for fn in hooks.get_hooks(LESSON_PAGE_CONTEXT):
+        fn(request, lesson, context)
+
+
+AFTER_SIGNUP = "after_signup"
+SIGNUP_FORM_FIELDS = "signup_form_fields"
+
+
+def run_after_signup_hooks(request, user, form) -> None:
+    """``after_signup``: ``fn(request, user, form)``, inside the sign-up transaction."""
+    for fn in hooks.get_hooks(AFTER_SIGNUP):
+        fn(request, user, form)

@@ -1,0 +1,62 @@
+"""Template tags of the site shell: the language switcher and small display helpers."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+def _page_alternates(page: Page) -> dict[str, str]:
+    alternates: dict[str, str] = {}
+    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = translated.get_url()
+        if url:
+            alternates[translated.locale.language_code] = url
+    return alternates
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """One small form per other language; each keeps the person on the same page."""
+    request = context.get("request")
+    current = translation.get_language()
+    page = context.get("page") or context.get("self")
+    alternates = _page_alternates(page) if isinstance(page, Page) else {}
+    path = request.get_full_path() if request else "/"
+    languages = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        target = alternates.get(code) or translate_url(path, code)
+        if target == path:  # nothing to translate to: that language's home page
+            target = f"/{code}/"
+        languages.append({"code": code, "name": name, "next": target})
+    return {"languages": languages, "request": request, "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag
+def locale_root_url() -> str:
+    """The home page of the current language."""
+    return f"/{translation.get_language() or settings.LANGUAGE_CODE}/"
+
+
+@register.filter
+def filesize_short(num_bytes) -> str:
+    """1 234 567 → "1.2 MB"; for download links, so people know what data they spend."""
+    try:
+        size = float(num_bytes)
+    except (TypeError, ValueError):
+        return ""
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return ""
+
+
+@register.simple_tag
+def active_locale() -> Locale:
+    return Locale.get_active()

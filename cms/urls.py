@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+
+account_patterns = (
+    [
+        path("signup/", views.signup, name="signup"),
+        path("login/", views.SignInView.as_view(), name="login"),
+        path("logout/", views.SignOutView.as_view(), name="logout"),
+        path("password/", views.ChangePasswordView.as_view(), name="password_change"),
+        path("settings/", views.account_settings, name="settings"),
+    ],
+    "accounts",
+)
+
+# Outside the language prefix: admin, documents, machine-facing endpoints.
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("language/", views.switch_language, name="switch_language"),
+    path("sitemap.xml", sitemap),
+    path("jsi18n/", cache_page(3600)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
+    path("podcasts/", include("podcasts.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("cms.urls_i18n")),
+    path("accounts/", include(account_patterns)),
+    path("learning/", include("learning.urls")),
+    path("coaching/", include("coaching.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler404 = "cms.views.page_not_found"

@@ -1,0 +1,124 @@
+"""Account views and the language switch. Views parse input, call one operation and render."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy, translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.forms import AccountSettingsForm, MobileAuthenticationForm, SignUpForm
+from cms.hooks import run_after_signup_hooks
+from cms.models import Role
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def _set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        samesite="Lax",
+    )
+    return response
+
+
+def _safe_next(request: HttpRequest, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("/")
+    if request.method == "POST":
+        form = SignUpForm(request.POST)
+        if form.is_valid():
+            with transaction.atomic():
+                user = form.save()
+                user.groups.add(Group.objects.get(name=Role.PARTICIPANT))
+                run_after_signup_hooks(request, user, form)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.name}
+            )
+            target = translate_url(reverse("home_redirect"), user.preferred_language)
+            return _set_language_cookie(redirect(target), user.preferred_language)
+    else:
+        form = SignUpForm(initial={"preferred_language": request.LANGUAGE_CODE})
+    return render(request, "cms/signup.html", {"form": form})
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "cms/login.html"
+    authentication_form = MobileAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        if language in LANGUAGE_CODES:
+            response = HttpResponseRedirect(translate_url(response.url, language))
+            _set_language_cookie(response, language)
+        return response
+
+
+class SignOutView(auth_views.LogoutView):
+    http_method_names = ["post", "options"]
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    template_name = "cms/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+
+@login_required
+def account_settings(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = AccountSettingsForm(request.POST, instance=request.user)
+        if form.is_valid():
+            user = form.save()
+            messages.success(request, _("Your settings have been saved."))
+            target = translate_url(reverse("accounts:settings"), user.preferred_language)
+            return _set_language_cookie(redirect(target), user.preferred_language)
+    else:
+        form = AccountSettingsForm(instance=request.user)
+    return render(request, "cms/account_settings.html", {"form": form})
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Switch to another language and stay on the same page (its translation)."""
+    language = request.POST.get("language", "")
+    if language not in LANGUAGE_CODES:
+        return redirect(_safe_next(request))
+    response = redirect(_safe_next(request))
+    if request.user.is_authenticated and request.user.preferred_language != language:
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return _set_language_cookie(response, language)
+
+
+def home_redirect(request: HttpRequest) -> HttpResponse:
+    """The home page in the current language (a named URL for code that needs one)."""
+    return redirect(f"/{request.LANGUAGE_CODE}/")
+
+
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "404.html", status=404)

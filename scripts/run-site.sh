@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the site on the embedded default: the web server, plus a Celery worker with an
+# embedded beat on the on-disk broker. Ctrl-C stops all of them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${1:-8000}"
+mkdir -p var/celery
+.venv/bin/celery -A cms worker --beat --loglevel=INFO --concurrency=2 \
+  --schedule var/celery/beat-schedule >var/celery/worker.log 2>&1 &
+worker=$!
+trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT INT TERM
+echo "Celery worker and beat started (log: var/celery/worker.log)."
+echo "Open http://127.0.0.1:${port}/ — demo users are listed in the README."
+.venv/bin/python manage.py runserver "0.0.0.0:${port}"
