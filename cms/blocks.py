@@ -82,6 +82,28 @@ class KeyPointsBlock(blocks.StructBlock):
         description = _("A short list of what to remember.")
 
 
+class EpisodeBlock(blocks.StructBlock):
+    """A podcast episode to listen to from inside a lesson.
+
+    The page type is named by string and resolved lazily by Wagtail, so cms imports nothing
+    from the podcasts app (which sits below it in DESIGN.md's list).
+    """
+
+    episode = blocks.PageChooserBlock(page_type="podcasts.EpisodePage", label=_("episode"))
+    note = blocks.CharBlock(
+        label=_("note"),
+        required=False,
+        max_length=250,
+        help_text=_("Optional: why to listen, or which part matters for this lesson."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/episode_block.html"
+        label = _("Podcast episode")
+        description = _("An episode from the programme's podcast, played inside the lesson.")
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     """The body of a lesson (and of any content page that wants the same blocks)."""
 
@@ -97,3 +119,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     reflection = ReflectionBlock()
     worksheet = WorksheetBlock()
     key_points = KeyPointsBlock()
+    episode = EpisodeBlock()
