@@ -119,4 +119,3 @@ class LessonStreamBlock(blocks.StreamBlock):
     reflection = ReflectionBlock()
     worksheet = WorksheetBlock()
     key_points = KeyPointsBlock()
-    episode = EpisodeBlock()
