@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cms.hooks import run_signup_form_hooks
 from cms.models import DISTRICT_TIME_ZONES, User
 from cms.phone import normalise_mobile
 
@@ -98,6 +99,8 @@ class SignUpForm(forms.ModelForm):
         self.fields["district"].choices = [("", _("Choose…"))] + [
             c for c in self.fields["district"].choices if c[0]
         ]
+        # Apps may add optional fields (the learning app's join code).
+        run_signup_form_hooks(self)
 
     def clean_mobile(self):
         mobile = self.cleaned_data["mobile"]

@@ -14,6 +14,13 @@ these names in their ``wagtail_hooks.py``:
 ``lesson_page_context``
     ``fn(request, lesson, context) -> None``: adds to a lesson page's context (progress,
     "mark as done", saved reflections); the lesson template shows ``lesson_panels``.
+``home_page_context`` / ``stage_page_context`` / ``module_page_context``
+    ``fn(request, page, context) -> None``: adds to a signed-in person's home, stage or module
+    page context (progress bars, locks); the templates show ``stage_panels`` /
+    ``module_panels`` and per-item attributes the hook sets (``progress``, ``locked``).
+``signup_form_fields``
+    ``fn(form) -> None``: adds optional fields to the sign-up form (e.g. a join code); the
+    field's own ``clean`` validates it, and ``after_signup`` acts on ``form.cleaned_data``.
 """
 
 from dataclasses import dataclass, field
@@ -65,8 +72,25 @@ def run_lesson_context_hooks(request, lesson, context: dict) -> None:
         fn(request, lesson, context)
 
 
+HOME_PAGE_CONTEXT = "home_page_context"
+STAGE_PAGE_CONTEXT = "stage_page_context"
+MODULE_PAGE_CONTEXT = "module_page_context"
+
+
+def run_page_context_hooks(name: str, request, page, context: dict) -> None:
+    """Run the ``home_page_context`` / ``stage_page_context`` / ``module_page_context`` hooks."""
+    for fn in hooks.get_hooks(name):
+        fn(request, page, context)
+
+
 AFTER_SIGNUP = "after_signup"
 SIGNUP_FORM_FIELDS = "signup_form_fields"
+
+
+def run_signup_form_hooks(form) -> None:
+    """``signup_form_fields``: ``fn(form)`` may add fields to the sign-up form."""
+    for fn in hooks.get_hooks(SIGNUP_FORM_FIELDS):
+        fn(form)
 
 
 def run_after_signup_hooks(request, user, form) -> None:

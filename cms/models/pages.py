@@ -9,7 +9,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import LessonStreamBlock
-from cms.hooks import collect_home_panels, run_lesson_context_hooks
+from cms.hooks import (
+    HOME_PAGE_CONTEXT,
+    MODULE_PAGE_CONTEXT,
+    STAGE_PAGE_CONTEXT,
+    collect_home_panels,
+    run_lesson_context_hooks,
+    run_page_context_hooks,
+)
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -55,6 +62,7 @@ class HomePage(Page):
                 stage.module_list = by_stage.get(stage.path, [])
             context["stages"] = stages
             context["home_panels"] = collect_home_panels(request)
+            run_page_context_hooks(HOME_PAGE_CONTEXT, request, self, context)
         return context
 
 
@@ -132,6 +140,9 @@ class StagePage(Page):
         for module in modules:
             module.lesson_list = by_module.get(module.path, [])
         context["modules"] = modules
+        context["stage_panels"] = []
+        if request.user.is_authenticated:
+            run_page_context_hooks(STAGE_PAGE_CONTEXT, request, self, context)
         return context
 
 
@@ -155,6 +166,9 @@ class ModulePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons
+        context["module_panels"] = []
+        if request.user.is_authenticated:
+            run_page_context_hooks(MODULE_PAGE_CONTEXT, request, self, context)
         return context
 
 
