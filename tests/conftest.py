@@ -69,6 +69,13 @@ def pytest_collection_modifyitems(config, items):
 _required_skips: list[str] = []
 
 
+def pytest_sessionstart(session):
+    """Compile translations (cheap when up to date) so a bare `pytest` shows real strings."""
+    from django.core.management import call_command
+
+    call_command("compile_translations", verbosity=0)
+
+
 def pytest_runtest_logreport(report):
     if report.skipped and any(m in report.keywords for m in REQUIRED_MARKERS):
         _required_skips.append(report.nodeid)
