@@ -180,6 +180,27 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(_celery_queue_dir / "beat-schedule")
+# Every periodic job, in one place. Each is idempotent (safe to run twice).
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "podcasts-import-feeds": {"task": "podcasts.tasks.import_all_feeds", "schedule": 3600.0},
+    # Due reminders become notifications; due pushes, retries and dead workers' claims are sent.
+    "notifications-tick": {"task": "notifications.tick", "schedule": 60.0},
+    # Daily digests at 08:00 in each person's zone (zones are whole hours: every 15 min is ample).
+    "notifications-daily-digests": {"task": "notifications.daily_digests", "schedule": 900.0},
+}
+
+# --- Web push -----------------------------------------------------------------------------
+# VAPID keys from `manage.py vapid_keys`; the public key is given to the page, the private key
+# signs each push. WEBPUSH_CONTACT is the `sub` claim push services may write to.
+WEBPUSH_VAPID_PUBLIC_KEY = os.environ.get("WEBPUSH_VAPID_PUBLIC_KEY", "")
+WEBPUSH_VAPID_PRIVATE_KEY = os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY", "")
+WEBPUSH_CONTACT = os.environ.get("WEBPUSH_CONTACT", "mailto:admin@example.org")
+WEBPUSH_MAX_ATTEMPTS = int(os.environ.get("WEBPUSH_MAX_ATTEMPTS", "6"))
+WEBPUSH_RETRY_BASE_SECONDS = float(os.environ.get("WEBPUSH_RETRY_BASE_SECONDS", "30"))
+WEBPUSH_RETRY_MAX_SECONDS = float(os.environ.get("WEBPUSH_RETRY_MAX_SECONDS", "3600"))
+# A claimed delivery whose worker died is taken over after this many seconds.
+WEBPUSH_CLAIM_TIMEOUT = int(os.environ.get("WEBPUSH_CLAIM_TIMEOUT", "600"))
+WEBPUSH_BATCH_SIZE = int(os.environ.get("WEBPUSH_BATCH_SIZE", "50"))
 
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {

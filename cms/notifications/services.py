@@ -1,0 +1,600 @@
+"""Operations of the notifications app: telling people things, reminding them, pushing to phones.
+
+``notify`` puts an entry in a person's inbox (in their language) and queues its push after
+commit. ``reminder_schedule`` / ``reminders_cancel`` manage reminders that fall due later;
+``reminders_process_due`` (run every minute) turns due reminders into notifications, once.
+``deliveries_send`` claims push deliveries and sends them (see ``push.py``), recording what each
+push service answered.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import random
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import formats, timezone, translation
+
+from cms.notifications import conf, kinds
+from cms.notifications.models import (
+    Delivery,
+    DeliveryStatus,
+    Notification,
+    NotificationSettings,
+    PushSubscription,
+    Reminder,
+    ReminderStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+DATETIME_MARK = "__datetime__"
+DATE_MARK = "__date__"
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+class _Params(dict):
+    """Missing placeholders render empty rather than failing a whole batch."""
+
+    def __missing__(self, key):
+        return ""
+
+
+def _encode_params(params: dict | None) -> dict:
+    """Params as JSON-safe values; datetimes keep a mark so they are shown in the reader's zone."""
+    encoded = {}
+    for key, value in (params or {}).items():
+        if isinstance(value, datetime.datetime):
+            if timezone.is_naive(value):
+                value = timezone.make_aware(value, datetime.UTC)
+            encoded[key] = {DATETIME_MARK: value.astimezone(datetime.UTC).isoformat()}
+        elif isinstance(value, datetime.date):
+            encoded[key] = {DATE_MARK: value.isoformat()}
+        elif isinstance(value, str | int | float | bool) or value is None:
+            encoded[key] = value
+        else:
+            encoded[key] = str(value)
+    return encoded
+
+
+def _display_value(value, recipient) -> str:
+    if isinstance(value, dict) and DATETIME_MARK in value:
+        value = datetime.datetime.fromisoformat(value[DATETIME_MARK])
+    elif isinstance(value, dict) and DATE_MARK in value:
+        value = datetime.date.fromisoformat(value[DATE_MARK])
+    if isinstance(value, datetime.datetime):
+        local = value.astimezone(recipient.zoneinfo)
+        return f"{formats.date_format(local, 'D j M, H:i')} {recipient.time_zone_label}"
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "D j M")
+    return "" if value is None else str(value)
+
+
+def notification_render(*, kind: str, params: dict | None, recipient) -> tuple[str, str, str]:
+    """The title and text of ``kind`` in the recipient's language; returns (title, body, lang)."""
+    spec = kinds.get(kind)
+    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        values = _Params({k: _display_value(v, recipient) for k, v in (params or {}).items()})
+        title = str(spec.title) % values if values else str(spec.title)
+        body = str(spec.body) % values if values else str(spec.body)
+    return title[:200], body[:1000], language
+
+
+# --- quiet hours and preferences ---------------------------------------------------------------
+
+
+@dataclass
+class _Prefs:
+    quiet_start: datetime.time
+    quiet_end: datetime.time
+    muted: set[str] = field(default_factory=set)
+
+
+def _prefs_for(user_ids: Iterable[int]) -> dict[int, _Prefs]:
+    rows = NotificationSettings.objects.filter(user_id__in=set(user_ids))
+    return {
+        row.user_id: _Prefs(row.quiet_start, row.quiet_end, set(row.muted_kinds or []))
+        for row in rows
+    }
+
+
+DEFAULT_PREFS = _Prefs(datetime.time(21, 0), datetime.time(6, 0))
+
+
+def quiet_hours_end(*, at: datetime.datetime, start, end, zone) -> datetime.datetime | None:
+    """When the quiet hours that ``at`` falls in end (UTC), or None if ``at`` is not in them."""
+    if start == end:
+        return None
+    local = at.astimezone(zone)
+    now_t = local.time()
+    if start < end:
+        inside = start <= now_t < end
+        end_date = local.date()
+    else:  # across midnight, e.g. 21:00–06:00
+        inside = now_t >= start or now_t < end
+        end_date = local.date() + datetime.timedelta(days=1) if now_t >= start else local.date()
+    if not inside:
+        return None
+    return datetime.datetime.combine(end_date, end, tzinfo=zone).astimezone(datetime.UTC)
+
+
+# --- creating notifications --------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    recipient: object
+    kind: str
+    url: str
+    params: dict
+    content_type_id: int | None = None
+    object_id: str = ""
+    expires_at: datetime.datetime | None = None
+
+
+def _object_key(obj) -> tuple[int | None, str]:
+    if obj is None:
+        return None, ""
+    return ContentType.objects.get_for_model(obj).pk, str(obj.pk)
+
+
+def _notifications_create(
+    items: list[_Item], *, now: datetime.datetime
+) -> tuple[list[Notification], list[Delivery]]:
+    """Inbox entries for ``items`` and a delivery row per subscription of each recipient."""
+    if not items:
+        return [], []
+    user_ids = {item.recipient.pk for item in items}
+    prefs = _prefs_for(user_ids)
+    subscriptions: dict[int, list[PushSubscription]] = {}
+    for sub in PushSubscription.objects.filter(user_id__in=user_ids).order_by("pk"):
+        subscriptions.setdefault(sub.user_id, []).append(sub)
+
+    notifications = []
+    for item in items:
+        spec = kinds.get(item.kind)
+        title, body, language = notification_render(
+            kind=item.kind, params=item.params, recipient=item.recipient
+        )
+        expires_at = item.expires_at or now + datetime.timedelta(seconds=spec.ttl)
+        notifications.append(
+            Notification(
+                recipient=item.recipient,
+                kind=item.kind,
+                title=title,
+                body=body,
+                url=item.url[:500],
+                language=language,
+                content_type_id=item.content_type_id,
+                object_id=item.object_id,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+    notifications = Notification.objects.bulk_create(notifications)
+
+    deliveries = []
+    for notification in notifications:
+        spec = kinds.get(notification.kind)
+        pref = prefs.get(notification.recipient_id, DEFAULT_PREFS)
+        for sub in subscriptions.get(notification.recipient_id, []):
+            delivery = Delivery(
+                notification=notification,
+                subscription=sub,
+                endpoint=sub.endpoint,
+                next_attempt_at=now,
+            )
+            if notification.kind in pref.muted:
+                delivery.status = DeliveryStatus.SKIPPED
+                delivery.reason = "turned off by the person for this kind"
+            else:
+                quiet_end = quiet_hours_end(
+                    at=now,
+                    start=pref.quiet_start,
+                    end=pref.quiet_end,
+                    zone=notification.recipient.zoneinfo,
+                )
+                if quiet_end is not None:
+                    latest = notification.expires_at - datetime.timedelta(seconds=spec.min_lead)
+                    if quiet_end >= latest:
+                        delivery.status = DeliveryStatus.SKIPPED
+                        delivery.reason = "quiet hours: would arrive too late to be useful"
+                    else:
+                        delivery.next_attempt_at = quiet_end
+                        delivery.reason = "held back by quiet hours"
+            deliveries.append(delivery)
+    deliveries = Delivery.objects.bulk_create(deliveries)
+    return notifications, deliveries
+
+
+def _queue_push(deliveries: list[Delivery], *, now: datetime.datetime) -> None:
+    """After commit, queue tasks for the deliveries due now (the minute tick catches the rest)."""
+    ids = [
+        d.pk
+        for d in deliveries
+        if d.status == DeliveryStatus.PENDING and d.next_attempt_at <= now and d.pk
+    ]
+    if not ids:
+        return
+
+    def enqueue():
+        from cms.notifications.tasks import push_deliveries
+
+        size = conf.get("WEBPUSH_BATCH_SIZE")
+        for start in range(0, len(ids), size):
+            try:
+                push_deliveries.delay(ids[start : start + size])
+            except Exception:  # the broker being down must not lose the message: the tick sends
+                logger.exception("could not queue push deliveries; the minute tick will send them")
+                return
+
+    transaction.on_commit(enqueue)
+
+
+def notify(
+    *,
+    recipient,
+    kind: str,
+    url: str,
+    params: dict | None = None,
+    obj=None,
+    expires_at: datetime.datetime | None = None,
+) -> Notification:
+    """Tell ``recipient`` something now: an inbox entry in their language, and a push after commit.
+
+    ``params`` fill the kind's ``%(name)s`` placeholders (datetimes are shown in the recipient's
+    zone). ``obj`` is what the notification is about. The push is held back during the person's
+    quiet hours, and not sent for kinds they turned off; the inbox entry is always created.
+    """
+    now = timezone.now()
+    content_type_id, object_id = _object_key(obj)
+    item = _Item(
+        recipient=recipient,
+        kind=kind,
+        url=url or "",
+        params=_encode_params(params),
+        content_type_id=content_type_id,
+        object_id=object_id,
+        expires_at=expires_at,
+    )
+    with transaction.atomic():
+        notifications, deliveries = _notifications_create([item], now=now)
+        _queue_push(deliveries, now=now)
+    return notifications[0]
+
+
+# --- reminders ---------------------------------------------------------------------------------
+
+
+def reminder_schedule(
+    *,
+    recipient,
+    kind: str,
+    obj,
+    at: datetime.datetime,
+    url: str,
+    params: dict | None = None,
+    expires_at: datetime.datetime | None = None,
+) -> Reminder:
+    """Schedule a reminder about ``obj`` at ``at``; scheduling the same one again changes nothing.
+
+    A reminder that was cancelled and is scheduled again (a session moved back) is re-armed. A
+    reminder already sent stays sent.
+    """
+    if timezone.is_naive(at):
+        raise ValueError("reminder times must be timezone-aware")
+    content_type_id, object_id = _object_key(obj)
+    lookup = {
+        "recipient": recipient,
+        "kind": kind,
+        "content_type_id": content_type_id,
+        "object_id": object_id,
+        "scheduled_for": at,
+    }
+    values = {"url": (url or "")[:500], "params": _encode_params(params), "expires_at": expires_at}
+    try:
+        with transaction.atomic():
+            reminder, created = Reminder.objects.get_or_create(**lookup, defaults=values)
+    except IntegrityError:  # a concurrent call created it first
+        reminder, created = Reminder.objects.get(**lookup), False
+    if not created and reminder.status in (ReminderStatus.SCHEDULED, ReminderStatus.CANCELLED):
+        for name, value in values.items():
+            setattr(reminder, name, value)
+        reminder.status = ReminderStatus.SCHEDULED
+        Reminder.objects.filter(
+            pk=reminder.pk, status__in=[ReminderStatus.SCHEDULED, ReminderStatus.CANCELLED]
+        ).update(status=ReminderStatus.SCHEDULED, **values)
+    return reminder
+
+
+def reminders_cancel(*, obj, kind: str | None = None, recipient=None) -> int:
+    """Cancel the reminders about ``obj`` that have not been sent; returns how many."""
+    content_type_id, object_id = _object_key(obj)
+    reminders = Reminder.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, status=ReminderStatus.SCHEDULED
+    )
+    if kind is not None:
+        reminders = reminders.filter(kind=kind)
+    if recipient is not None:
+        reminders = reminders.filter(recipient=recipient)
+    return reminders.update(status=ReminderStatus.CANCELLED, processed_at=timezone.now())
+
+
+def reminders_process_due(*, now: datetime.datetime | None = None, limit: int | None = None):
+    """Turn up to ``limit`` due reminders into notifications, in one transaction.
+
+    Rows are locked with ``FOR UPDATE SKIP LOCKED``: a second tick running at the same moment
+    takes other rows or none, and a worker that dies mid-way rolls back, leaving its rows due.
+    Returns (number of reminders handled, delivery rows created).
+    """
+    now = now or timezone.now()
+    limit = limit or conf.get("REMINDER_BATCH_SIZE")
+    with transaction.atomic():
+        due = list(
+            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=ReminderStatus.SCHEDULED, scheduled_for__lte=now)
+            .select_related("recipient")
+            .order_by("scheduled_for", "pk")[:limit]
+        )
+        if not due:
+            return 0, []
+        items, sending = [], []
+        for reminder in due:
+            reminder.processed_at = now
+            spec = kinds.get(reminder.kind)
+            if reminder.expires_at and reminder.expires_at <= now:
+                reminder.status = ReminderStatus.EXPIRED
+                continue
+            params = dict(reminder.params)
+            if spec.refresh is not None:
+                fresh = spec.refresh(reminder.about, reminder.recipient)
+                if fresh is None:
+                    reminder.status = ReminderStatus.SKIPPED
+                    continue
+                params.update(_encode_params(fresh))
+            reminder.status = ReminderStatus.SENT
+            sending.append(reminder)
+            items.append(
+                _Item(
+                    recipient=reminder.recipient,
+                    kind=reminder.kind,
+                    url=reminder.url,
+                    params=params,
+                    content_type_id=reminder.content_type_id,
+                    object_id=reminder.object_id,
+                    expires_at=reminder.expires_at,
+                )
+            )
+        notifications, deliveries = _notifications_create(items, now=now)
+        for reminder, notification in zip(sending, notifications, strict=True):
+            reminder.notification = notification
+        Reminder.objects.bulk_update(due, ["status", "processed_at", "notification"])
+        _queue_push(deliveries, now=now)
+    return len(due), deliveries
+
+
+# --- sending -----------------------------------------------------------------------------------
+
+
+def _claimable(now: datetime.datetime) -> Q:
+    stale = now - datetime.timedelta(seconds=conf.get("WEBPUSH_CLAIM_TIMEOUT"))
+    return Q(
+        status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING], next_attempt_at__lte=now
+    ) | Q(status=DeliveryStatus.SENDING, claimed_at__lt=stale)
+
+
+def deliveries_claim(
+    *, ids: Iterable[int] | None = None, limit: int | None = None, now=None
+) -> tuple[str, list[Delivery]]:
+    """Claim deliveries that are due (or whose claim went stale) for this worker.
+
+    Locks with ``SKIP LOCKED`` so concurrent workers split the rows, then marks them ``sending``
+    with a token; outcomes are only written while the token still matches.
+    """
+    now = now or timezone.now()
+    limit = limit or conf.get("WEBPUSH_BATCH_SIZE")
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        rows = Delivery.objects.select_for_update(skip_locked=True).filter(_claimable(now))
+        if ids is not None:
+            rows = rows.filter(pk__in=list(ids))
+        claimed = list(rows.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+        if not claimed:
+            return token, []
+        Delivery.objects.filter(pk__in=claimed).update(
+            status=DeliveryStatus.SENDING, claimed_at=now, claim_token=token
+        )
+    deliveries = list(
+        Delivery.objects.filter(pk__in=claimed, claim_token=token)
+        .select_related("notification", "subscription")
+        .order_by("pk")
+    )
+    return token, deliveries
+
+
+def retry_delay(attempt: int) -> float:
+    """Growing, jittered delay before retry number ``attempt`` (1 for the first retry)."""
+    base = conf.get("WEBPUSH_RETRY_BASE_SECONDS") * 2 ** max(attempt - 1, 0)
+    return min(base * random.uniform(0.5, 1.5), conf.get("WEBPUSH_RETRY_MAX_SECONDS"))
+
+
+def parse_retry_after(value: str | None, *, now: datetime.datetime) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.UTC)
+    return max((when - now).total_seconds(), 0.0)
+
+
+NOT_RETRIED = {400, 401, 403, 413}
+
+
+def _outcome(delivery: Delivery, result, *, now: datetime.datetime) -> dict:
+    """The fields to write for a delivery after one attempt (``result`` from ``push.send``)."""
+    attempts = delivery.attempts + 1
+    fields = {"attempts": attempts, "status_code": result.status_code, "claim_token": ""}
+    code = result.status_code
+    if code is not None and 200 <= code < 300:
+        return {**fields, "status": DeliveryStatus.DELIVERED, "sent_at": now, "reason": ""}
+    if code in (404, 410):
+        return {**fields, "status": DeliveryStatus.GONE, "reason": result.reason}
+    max_attempts = conf.get("WEBPUSH_MAX_ATTEMPTS")
+    if code == 429 or code is None or code >= 500:
+        if attempts >= max_attempts:
+            return {
+                **fields,
+                "status": DeliveryStatus.FAILED,
+                "reason": f"gave up after {attempts} attempts: {result.reason}"[:500],
+            }
+        delay = None
+        if code == 429:
+            delay = parse_retry_after(result.retry_after, now=now)
+        if delay is None:
+            delay = retry_delay(attempts)
+        return {
+            **fields,
+            "status": DeliveryStatus.RETRYING,
+            "next_attempt_at": now + datetime.timedelta(seconds=delay),
+            "reason": result.reason[:500],
+        }
+    level = logging.ERROR if code in NOT_RETRIED else logging.WARNING
+    logger.log(level, "push to %s refused (%s): %s", delivery.endpoint, code, result.reason)
+    return {**fields, "status": DeliveryStatus.FAILED, "reason": result.reason[:500]}
+
+
+def deliveries_send(
+    *, ids: Iterable[int] | None = None, limit: int | None = None, sender=None
+) -> dict[str, int]:
+    """Claim deliveries and push them, one HTTP request each over a kept-alive connection.
+
+    Returns counts by resulting status. Retries due within a minute are queued with a short
+    countdown; later ones are picked up by the minute tick.
+    """
+    from cms.notifications import push
+
+    token, deliveries = deliveries_claim(ids=ids, limit=limit)
+    counts: dict[str, int] = {}
+    if not deliveries:
+        return counts
+    sender = sender or push.Sender()
+    soonest_retry = None
+    delivered_subs = []
+    for delivery in deliveries:
+        now = timezone.now()
+        notification = delivery.notification
+        if delivery.subscription_id is None:
+            fields = {"status": DeliveryStatus.SKIPPED, "reason": "subscription removed"}
+        elif notification.expires_at and notification.expires_at <= now:
+            fields = {"status": DeliveryStatus.SKIPPED, "reason": "too late: expired before sent"}
+        else:
+            result = sender.send(delivery.subscription, notification, now=now)
+            fields = _outcome(delivery, result, now=now)
+            if fields["status"] == DeliveryStatus.GONE:
+                PushSubscription.objects.filter(pk=delivery.subscription_id).delete()
+            elif fields["status"] == DeliveryStatus.DELIVERED:
+                delivered_subs.append(delivery.subscription_id)
+            elif fields["status"] == DeliveryStatus.RETRYING:
+                at = fields["next_attempt_at"]
+                soonest_retry = at if soonest_retry is None else min(soonest_retry, at)
+        fields.setdefault("claim_token", "")
+        # Written at once, so a worker killed later does not make this one be sent again.
+        Delivery.objects.filter(pk=delivery.pk, claim_token=token).update(
+            updated_at=timezone.now(), **fields
+        )
+        counts[fields["status"]] = counts.get(fields["status"], 0) + 1
+    if delivered_subs:
+        PushSubscription.objects.filter(pk__in=set(delivered_subs)).update(
+            last_success_at=timezone.now()
+        )
+    if soonest_retry is not None:
+        wait = (soonest_retry - timezone.now()).total_seconds()
+        if wait <= 60:
+            from cms.notifications.tasks import push_due
+
+            try:
+                push_due.apply_async(countdown=max(wait, 0) + 0.05)
+            except Exception:
+                logger.exception("could not queue the retry; the minute tick will retry")
+    return counts
+
+
+def deliveries_due_ids(*, now=None, limit: int = 10_000) -> list[int]:
+    """Deliveries a worker could claim now (due, retry due, or claimed by a dead worker)."""
+    now = now or timezone.now()
+    return list(
+        Delivery.objects.filter(_claimable(now))
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+# --- the inbox ---------------------------------------------------------------------------------
+
+
+def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+    """Mark the person's own notifications (all, or those ``ids``) read; returns how many."""
+    rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    return rows.update(read_at=timezone.now())
+
+
+# --- subscriptions and settings ----------------------------------------------------------------
+
+
+def subscription_save(*, user, endpoint: str, p256dh: str, auth: str, user_agent: str = ""):
+    """Store (or move to this person) a browser's push subscription."""
+    subscription, _created = PushSubscription.objects.update_or_create(
+        endpoint=endpoint,
+        defaults={"user": user, "p256dh": p256dh, "auth": auth, "user_agent": user_agent[:300]},
+    )
+    return subscription
+
+
+def subscription_delete(*, user, endpoint: str | None = None, pk: int | None = None) -> int:
+    """Turn off one of the person's own devices; returns how many were removed (0 or 1)."""
+    rows = PushSubscription.objects.filter(user=user)
+    if pk is not None:
+        rows = rows.filter(pk=pk)
+    elif endpoint:
+        rows = rows.filter(endpoint=endpoint)
+    else:
+        return 0
+    return rows.delete()[1].get("notifications.PushSubscription", 0)
+
+
+def settings_update(
+    *,
+    user,
+    quiet_start: datetime.time,
+    quiet_end: datetime.time,
+    muted_kinds: Iterable[str],
+) -> NotificationSettings:
+    row, _created = NotificationSettings.objects.update_or_create(
+        user=user,
+        defaults={
+            "quiet_start": quiet_start,
+            "quiet_end": quiet_end,
+            "muted_kinds": sorted(set(muted_kinds)),
+        },
+    )
+    return row
