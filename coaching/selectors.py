@@ -1,0 +1,207 @@
+"""Reads of the coaching app: who may see or do what, lists for the screens, time display."""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+
+from cms.models.users import TIME_ZONE_LABELS
+from coaching.models import (
+    ACTIVE_STATUSES,
+    Audience,
+    Booking,
+    BookingStatus,
+    ClinicSession,
+    Expert,
+    SessionStatus,
+)
+
+# --- who is who -------------------------------------------------------------------------------
+
+
+def expert_of(*, user) -> Expert | None:
+    """The expert profile of a signed-in person, if they are an expert."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.expert_profile
+    except Expert.DoesNotExist:
+        return None
+
+
+def user_can_manage_session(*, user, session: ClinicSession) -> bool:
+    """The session's own expert, or a programme manager."""
+    if not user.is_authenticated:
+        return False
+    return user.is_manager or (user.is_expert and session.expert.user_id == user.pk)
+
+
+def facilitators_of(*, participant) -> QuerySet:
+    from learning.selectors import facilitators_of as learning_facilitators_of
+
+    return learning_facilitators_of(participant=participant)
+
+
+def user_can_read_notes(*, user, booking: Booking) -> bool:
+    """Notes are for the expert of the session, the participant, their facilitators, managers."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == booking.participant_id:
+        return True
+    if user_can_manage_session(user=user, session=booking.session):
+        return True
+    if user.is_facilitator:
+        return facilitators_of(participant=booking.participant).filter(pk=user.pk).exists()
+    return False
+
+
+def eligibility_problem(*, participant, session: ClinicSession) -> str | None:
+    """Why this person may not book this session, or None when they may."""
+    if not participant.is_authenticated or not participant.is_participant:
+        return _("Only participants can book clinics.")
+    if session.audience == Audience.ALL:
+        return None
+    if session.audience == Audience.MASTERY:
+        from learning.selectors import has_reached_stage
+
+        if has_reached_stage(user=participant, kind="mastery"):
+            return None
+        return _("This clinic is for participants who have reached the Mastery stage.")
+    if session.audience == Audience.COHORT:
+        from learning.selectors import cohorts_of
+
+        if (
+            session.cohort_id
+            and cohorts_of(participant=participant).filter(pk=session.cohort_id).exists()
+        ):
+            return None
+        return _("This clinic is only for the members of one cohort.")
+    return None
+
+
+# --- lists ------------------------------------------------------------------------------------
+
+
+def upcoming_sessions(*, topic=None, day: dt.date | None = None, tz=None, now=None) -> QuerySet:
+    """Scheduled sessions that have not started, optionally of one topic or on one local day."""
+    now = now or timezone.now()
+    qs = (
+        ClinicSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gt=now)
+        .select_related("topic", "expert__user", "expert__photo")
+        .order_by("starts_at")
+    )
+    if topic is not None:
+        qs = qs.filter(topic=topic)
+    if day is not None:
+        tz = tz or zoneinfo.ZoneInfo("Asia/Jakarta")
+        start = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+        qs = qs.filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1))
+    return qs
+
+
+def bookings_of(*, participant) -> QuerySet:
+    return (
+        Booking.objects.filter(participant=participant)
+        .select_related("session__topic", "session__expert__user")
+        .prefetch_related("notes", "follow_ups")
+        .order_by("session__starts_at")
+    )
+
+
+def waitlist_position(*, booking: Booking) -> int | None:
+    """1 for the first person waiting, and so on; None when not waitlisted."""
+    if booking.status != BookingStatus.WAITLISTED:
+        return None
+    ahead = Booking.objects.filter(
+        session_id=booking.session_id,
+        status=BookingStatus.WAITLISTED,
+        queue_number__lt=booking.queue_number,
+    ).count()
+    return ahead + 1
+
+
+def waitlist_positions(*, bookings) -> dict[int, int]:
+    """Positions for many waitlisted bookings in one query: {booking id: position}."""
+    session_ids = {b.session_id for b in bookings if b.status == BookingStatus.WAITLISTED}
+    if not session_ids:
+        return {}
+    positions: dict[int, int] = {}
+    counters: dict[int, int] = {}
+    for pk, session_id in (
+        Booking.objects.filter(session_id__in=session_ids, status=BookingStatus.WAITLISTED)
+        .order_by("session_id", "queue_number")
+        .values_list("pk", "session_id")
+    ):
+        counters[session_id] = counters.get(session_id, 0) + 1
+        positions[pk] = counters[session_id]
+    return positions
+
+
+def active_booking(*, participant, session: ClinicSession) -> Booking | None:
+    if not participant.is_authenticated:
+        return None
+    return Booking.objects.filter(
+        participant=participant, session=session, status__in=ACTIVE_STATUSES
+    ).first()
+
+
+def sessions_of_expert(*, expert: Expert) -> QuerySet:
+    return (
+        ClinicSession.objects.filter(expert=expert)
+        .select_related("topic")
+        .annotate(waitlisted=Count("bookings", filter=Q(bookings__status="waitlisted")))
+        .order_by("starts_at")
+    )
+
+
+def roster(*, session: ClinicSession) -> QuerySet:
+    """Confirmed and waitlisted bookings of a session, with notes and follow-ups."""
+    return (
+        session.bookings.filter(status__in=ACTIVE_STATUSES)
+        .select_related("participant")
+        .prefetch_related("notes", Prefetch("follow_ups"))
+        .order_by("-status", "queue_number")  # "waitlisted" > "confirmed": confirmed first
+    )
+
+
+# --- time -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LocalSpan:
+    """A session's start and end as seen in one zone."""
+
+    starts: dt.datetime
+    ends: dt.datetime
+    label: str
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.starts.date() != (self.ends - dt.timedelta(microseconds=1)).date()
+
+    def __str__(self) -> str:
+        day = dateformat.format(self.starts, "D, j M Y")
+        start = dateformat.format(self.starts, "H:i")
+        if self.crosses_midnight:
+            end = dateformat.format(self.ends, "D, j M H:i")
+        else:
+            end = dateformat.format(self.ends, "H:i")
+        return f"{day} · {start}–{end} {self.label}"
+
+
+def local_span(*, starts_at: dt.datetime, ends_at: dt.datetime, time_zone: str) -> LocalSpan:
+    tz = zoneinfo.ZoneInfo(time_zone or "Asia/Jakarta")
+    return LocalSpan(
+        starts=timezone.localtime(starts_at, tz),
+        ends=timezone.localtime(ends_at, tz),
+        label=TIME_ZONE_LABELS.get(time_zone, time_zone),
+    )
+
+
+def session_span_for(*, session: ClinicSession, user) -> LocalSpan:
+    """The session's times in the viewer's zone (the session's own zone for visitors)."""
+    zone = getattr(user, "time_zone", "") or session.time_zone
+    return local_span(starts_at=session.starts_at, ends_at=session.ends_at, time_zone=zone)

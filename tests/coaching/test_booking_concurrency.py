@@ -1,0 +1,119 @@
+"""Capacity under real concurrency: many PostgreSQL connections from threads, at once.
+
+Commit order is observed independently of our code: each booking transaction also sends a
+PostgreSQL NOTIFY, and PostgreSQL delivers notifications in the order transactions commit.
+"""
+
+import threading
+import uuid
+
+import psycopg
+import pytest
+from django.db import connection, connections, transaction
+
+from coaching import services
+from coaching.models import Booking, BookingStatus
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+CHANNEL = "coaching_booking_commits"
+
+
+def _dsn() -> str:
+    s = connection.settings_dict
+    return (
+        f"host={s['HOST'] or '127.0.0.1'} port={s['PORT'] or 5432} "
+        f"dbname={s['NAME']} user={s['USER']}"
+        + (f" password={s['PASSWORD']}" if s.get("PASSWORD") else "")
+    )
+
+
+def _book_all_at_once(session, people, *, same_key_twice=False):
+    """Each person books from their own thread and connection; returns (commit order, errors)."""
+    listener = psycopg.connect(_dsn(), autocommit=True)
+    listener.execute(f"LISTEN {CHANNEL}")
+    threads_total = len(people) * (2 if same_key_twice else 1)
+    barrier = threading.Barrier(threads_total)
+    errors: list[BaseException] = []
+    keys = {person.pk: uuid.uuid4() for person in people}
+
+    def book(person):
+        try:
+            barrier.wait()
+            with transaction.atomic():
+                result = services.booking_create(
+                    participant=person, session=session, request_key=keys[person.pk]
+                )
+                if result.created:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, str(person.pk)])
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=book, args=(p,)) for p in people]
+    if same_key_twice:
+        threads += [threading.Thread(target=book, args=(p,)) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    order = [int(n.payload) for n in listener.notifies(timeout=10, stop_after=len(people))]
+    listener.close()
+    return order, errors
+
+
+@pytest.mark.parametrize(("seats", "crowd"), [(5, 50), (1, 20)])
+def test_crowd_books_at_once_never_overbooks(
+    seats, crowd, expert_profile, make_session, make_participant
+):
+    session = make_session(expert_profile, capacity=seats)
+    people = [make_participant() for _ in range(crowd)]
+
+    commit_order, errors = _book_all_at_once(session, people)
+
+    assert errors == []
+    assert len(commit_order) == crowd
+    bookings = list(Booking.objects.filter(session=session))
+    assert len(bookings) == crowd, "nobody twice, nobody lost"
+    assert len({b.participant_id for b in bookings}) == crowd
+    confirmed = [b for b in bookings if b.status == BookingStatus.CONFIRMED]
+    waitlisted = sorted(
+        (b for b in bookings if b.status == BookingStatus.WAITLISTED), key=lambda b: b.queue_number
+    )
+    assert len(confirmed) == seats
+    assert len(waitlisted) == crowd - seats
+    # The first to commit got the seats; the rest wait in the order they committed.
+    assert {b.participant_id for b in confirmed} == set(commit_order[:seats])
+    assert [b.participant_id for b in waitlisted] == commit_order[seats:]
+    session.refresh_from_db()
+    assert session.confirmed_count == seats
+
+
+def test_retried_requests_with_the_same_key_book_once(
+    expert_profile, make_session, make_participant
+):
+    """Every person's request arrives twice at the same moment (a flaky 2G link)."""
+    session = make_session(expert_profile, capacity=3)
+    people = [make_participant() for _ in range(10)]
+
+    commit_order, errors = _book_all_at_once(session, people, same_key_twice=True)
+
+    assert errors == []
+    assert sorted(commit_order) == sorted(p.pk for p in people)
+    assert Booking.objects.filter(session=session).count() == 10
+    assert Booking.objects.filter(session=session, status="confirmed").count() == 3
+
+
+def test_database_refuses_overbooking_even_without_the_service(expert_profile, make_session):
+    """The check constraint is the last line: a direct UPDATE past capacity fails."""
+    from django.db import IntegrityError
+    from django.db.models import F
+
+    from coaching.models import ClinicSession
+
+    session = make_session(expert_profile, capacity=1)
+    ClinicSession.objects.filter(pk=session.pk).update(confirmed_count=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ClinicSession.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") + 1)
