@@ -1,0 +1,62 @@
+"""Fixtures for the notifications tests: VAPID keys, the test push service, subscriptions."""
+
+import pytest
+
+from cms.notifications.push import generate_vapid_keys
+from tests.support.push_service import PushService
+
+VAPID_PRIVATE, VAPID_PUBLIC = generate_vapid_keys()
+CONTACT = "mailto:reminders@berdaya.test"
+
+
+@pytest.fixture(autouse=True)
+def vapid_settings(settings):
+    settings.WEBPUSH_VAPID_PRIVATE_KEY = VAPID_PRIVATE
+    settings.WEBPUSH_VAPID_PUBLIC_KEY = VAPID_PUBLIC
+    settings.WEBPUSH_CONTACT = CONTACT
+    return settings
+
+
+def vapid_env() -> dict:
+    """The same keys for a Celery worker subprocess."""
+    return {
+        "WEBPUSH_VAPID_PRIVATE_KEY": VAPID_PRIVATE,
+        "WEBPUSH_VAPID_PUBLIC_KEY": VAPID_PUBLIC,
+        "WEBPUSH_CONTACT": CONTACT,
+    }
+
+
+@pytest.fixture(scope="session")
+def _push_service_process(tmp_path_factory):
+    service = PushService(tmp_path_factory.mktemp("push")).start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def push_service(_push_service_process):
+    """The test push service on 127.0.0.1, emptied for each test."""
+    _push_service_process.http.post(f"{_push_service_process.origin}/_control/reset")
+    return _push_service_process
+
+
+@pytest.fixture
+def subscribe(push_service):
+    """subscribe(user, n=1): n devices of ``user`` subscribed at the test push service."""
+    from cms.notifications import services
+
+    def make(user, count=1, user_agent="Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"):
+        subs = []
+        for info in push_service.subscribe(count):
+            subs.append(
+                services.subscription_save(
+                    user=user,
+                    endpoint=info["endpoint"],
+                    p256dh=info["keys"]["p256dh"],
+                    auth=info["keys"]["auth"],
+                    user_agent=user_agent,
+                )
+            )
+        return subs
+
+    return make
