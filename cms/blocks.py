@@ -119,3 +119,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     reflection = ReflectionBlock()
     worksheet = WorksheetBlock()
     key_points = KeyPointsBlock()
+    episode = EpisodeBlock()

@@ -41,8 +41,12 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Media in the embedded default, with HTTP Range and HEAD (audio and video seek with them).
+    from django.urls import re_path
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from cms.ranges import serve_media
+
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns = [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media), *urlpatterns]
 
 handler404 = "cms.views.page_not_found"

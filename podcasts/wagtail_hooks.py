@@ -1,0 +1,124 @@
+"""Admin screens (feed sources with their state and an "import now" button) and hook entries."""
+
+from functools import partial
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from cms.hooks import LOAD_DEMO_DATA
+from podcasts.models import FeedSource
+
+
+class FeedSourceIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Import now"),
+                url=reverse("podcasts_feed_sources:import_now", args=[instance.pk]),
+                icon_name="download",
+                priority=5,
+            )
+        )
+        return buttons
+
+
+class FeedSourceEditView(generic.EditView):
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            Button(
+                _("Import now"),
+                url=reverse("podcasts_feed_sources:import_now", args=[self.object.pk]),
+                icon_name="download",
+                priority=5,
+            ),
+        ]
+
+
+class FeedSourceViewSet(ModelViewSet):
+    """External feeds imported into our podcasts, with what happened last time."""
+
+    model = FeedSource
+    icon = "rss"
+    menu_label = gettext_lazy("Feed sources")
+    menu_order = 300
+    add_to_admin_menu = True
+    url_prefix = "podcasts/feed-sources"
+    name = "podcasts_feed_sources"
+    index_view_class = FeedSourceIndexView
+    edit_view_class = FeedSourceEditView
+    list_display = ["url", "index", "publish_new", "last_status", "last_fetched_at", "last_error"]
+    list_filter = ["last_status", "index"]
+    search_fields = ["url"]
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("url"),
+        FieldPanel("index"),
+        FieldPanel("publish_new"),
+        MultiFieldPanel(
+            [
+                FieldPanel("last_status", read_only=True),
+                FieldPanel("last_fetched_at", read_only=True),
+                FieldPanel("last_result", read_only=True),
+                FieldPanel("last_error", read_only=True),
+                FieldPanel("etag", read_only=True),
+                FieldPanel("last_modified", read_only=True),
+            ],
+            heading=gettext_lazy("State of the last import"),
+        ),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/<int:pk>/", self.import_now_view, name="import_now"),
+        ]
+
+    def import_now_view(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            messages.error(request, _("You may not import feeds."))
+            return redirect("wagtailadmin_home")
+        source = get_object_or_404(FeedSource, pk=pk)
+        if request.method == "POST":
+            from podcasts.tasks import import_feed_source
+
+            transaction.on_commit(partial(import_feed_source.delay, source.pk))
+            messages.success(
+                request,
+                _("Import of %(url)s queued. Reload this page in a minute to see the result.")
+                % {"url": source.url},
+            )
+            return redirect(self.get_url_name("index"))
+        return TemplateResponse(
+            request,
+            "podcasts/admin/import_now.html",
+            {"source": source, "index_url": reverse(self.get_url_name("index"))},
+        )
+
+
+feed_source_viewset = FeedSourceViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_feed_sources():
+    return feed_source_viewset
+
+
+@hooks.register(LOAD_DEMO_DATA)
+def load_podcast_demo(*, stdout=None):
+    from podcasts.demo import load_demo_podcast
+
+    load_demo_podcast(stdout=stdout)
