@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.models import LessonPage, StagePage, User
+from cms.models import DISTRICT_TIME_ZONES, LessonPage, Role, StagePage, User
 
 from . import selectors, signals
 from .models import (
@@ -106,6 +106,77 @@ def participant_enrol(*, cohort: Cohort, by: User, participant: User) -> tuple[E
     return enrolment_create(
         cohort=cohort, participant=participant, via=Enrolment.Via.FACILITATOR, enrolled_by=by
     )
+
+
+def participant_create_or_get(
+    *,
+    mobile: str,
+    name: str,
+    sex: str = "",
+    age_band: str = "",
+    district: str = "",
+    migrant_status: str = "",
+) -> tuple[User, bool]:
+    """The participant with this number, or a new account for them (no password yet: they
+    set one when they first sign in through "forgot password" or a manager sets it)."""
+    from django.contrib.auth.models import Group
+
+    existing = User.objects.filter(mobile=mobile).first()
+    if existing is not None:
+        if existing.is_staff:
+            raise ValidationError(_("This number belongs to a staff account."), code="staff")
+        return existing, False
+    if not name:
+        raise ValidationError(_("The name is missing."), code="no_name")
+    user = User.objects.create_user(
+        mobile,
+        None,
+        name=name,
+        sex=sex,
+        age_band=age_band,
+        district=district,
+        migrant_status=migrant_status,
+        time_zone=DISTRICT_TIME_ZONES.get(district, "Asia/Jakarta"),
+    )
+    user.groups.add(Group.objects.get_or_create(name=Role.PARTICIPANT)[0])
+    return user, True
+
+
+def participant_enrol_by_mobile(*, cohort: Cohort, by: User, **details) -> tuple[Enrolment, bool]:
+    """A facilitator enrols someone by number, creating their account when needed."""
+    if not selectors.can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied
+    with transaction.atomic():
+        participant, _created = participant_create_or_get(**details)
+        return enrolment_create(
+            cohort=cohort, participant=participant, via=Enrolment.Via.FACILITATOR, enrolled_by=by
+        )
+
+
+def cohort_import(*, cohort: Cohort, by: User, rows: list[dict]) -> dict[str, int]:
+    """Save a checked import: all rows or none. Numbers already in the cohort are skipped."""
+    if not selectors.can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied
+    counts = {"created": 0, "enrolled": 0, "skipped": 0}
+    with transaction.atomic():
+        for row in rows:
+            if row.get("problems"):
+                raise ValidationError(_("The file has problems; nothing was saved."))
+            participant, created = participant_create_or_get(
+                mobile=row["mobile"],
+                name=row["name"],
+                sex=row.get("sex", ""),
+                age_band=row.get("age_band", ""),
+                district=row.get("district", "") or cohort.district,
+                migrant_status=row.get("migrant_status", ""),
+            )
+            _enrolment, enrolled = enrolment_create(
+                cohort=cohort, participant=participant, via=Enrolment.Via.IMPORT, enrolled_by=by
+            )
+            counts["created"] += created
+            counts["enrolled"] += enrolled
+            counts["skipped"] += not enrolled
+    return counts
 
 
 # --- progress -------------------------------------------------------------------------------

@@ -1,5 +1,35 @@
-from django.urls import path  # noqa: F401
+"""The learning app's pages, under /<language>/learning/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "learning"
 
-urlpatterns: list = []
+urlpatterns = [
+    # participants
+    path("join/", views.join, name="join"),
+    path("lessons/<int:page_id>/done/", views.lesson_done, name="lesson_done"),
+    path("lessons/<int:page_id>/reflection/", views.reflection_save, name="reflection_save"),
+    path("assignments/", views.assignment_list, name="assignments"),
+    path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
+    path("files/<int:pk>/", views.submission_file, name="submission_file"),
+    # facilitators and managers
+    path("cohorts/", views.cohort_list, name="cohorts"),
+    path("cohorts/<int:pk>/", views.cohort_dashboard, name="cohort"),
+    path("cohorts/<int:pk>/enrol/", views.cohort_enrol, name="cohort_enrol"),
+    path("cohorts/<int:pk>/import/", views.cohort_import, name="cohort_import"),
+    path("cohorts/<int:pk>/sessions/new/", views.session_create, name="session_create"),
+    path("cohorts/<int:pk>/assignments/new/", views.assignment_create, name="assignment_create"),
+    path(
+        "cohorts/<int:cohort_pk>/participants/<int:pk>/",
+        views.participant_detail,
+        name="participant",
+    ),
+    path("sessions/<int:pk>/", views.register, name="register"),
+    path("sessions/<int:pk>/mark/", views.register_mark, name="register_mark"),
+    path("sessions/<int:pk>/everyone/", views.register_everyone, name="register_everyone"),
+    path("assignments/<int:pk>/close/", views.assignment_close, name="assignment_close"),
+    path("reviews/", views.review_queue, name="review_queue"),
+    path("reviews/<int:pk>/", views.review, name="review"),
+]

@@ -1,0 +1,282 @@
+"""How learning plugs into the site shell (cms hooks) and into the Wagtail admin."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from cms.hooks import HomePanel, NavItem
+
+from . import selectors, services
+from .forms import JoinCodeField
+from .models import Assignment, Cohort, Enrolment, StageOpening, Submission, WorkshopSession
+
+# --- progress on the curriculum pages ---------------------------------------------------------
+
+
+def _progress(request, page):
+    programme = selectors.programme_of(page)
+    if programme is None:
+        return None
+    return selectors.learner_progress(user=request.user, programme=programme)
+
+
+@hooks.register("home_page_context")
+def home_progress(request, page, context):
+    stages = context.get("stages") or []
+    if not stages:
+        return
+    progress = _progress(request, stages[0])
+    if progress is None:
+        return
+    for stage in stages:
+        item = progress.for_stage(stage)
+        if item is not None:
+            stage.progress = item
+            stage.locked = not item.is_open
+
+
+@hooks.register("stage_page_context")
+def stage_progress(request, page, context):
+    progress = _progress(request, page)
+    item = progress.for_stage(page) if progress else None
+    if item is None:
+        return
+    for module in context.get("modules", []):
+        module_progress = progress.for_module(module)
+        module.progress = module_progress
+        for lesson in getattr(module, "lesson_list", []):
+            lesson.is_done = lesson.translation_key in progress.done_keys
+    context["stage_locked"] = not item.is_open
+    context["stage_panels"].append(
+        HomePanel("learning/panels/stage_progress.html", {"item": item, "progress": progress})
+    )
+
+
+@hooks.register("module_page_context")
+def module_progress(request, page, context):
+    progress = _progress(request, page)
+    if progress is None:
+        return
+    stage = next(
+        (s for s in progress.stages if any(m.module.pk == page.pk for m in s.modules)), None
+    )
+    item = progress.for_module(page)
+    if stage is None or item is None:
+        return
+    lessons = list(context["lessons"])
+    for lesson in lessons:
+        lesson.is_done = lesson.translation_key in progress.done_keys
+    context["lessons"] = lessons
+    context["stage_locked"] = not stage.is_open
+    context["module_panels"].append(
+        HomePanel(
+            "learning/panels/module_progress.html",
+            {"item": item, "stage": stage, "locked": {"item": stage}},
+        )
+    )
+
+
+@hooks.register("lesson_page_context")
+def lesson_actions(request, lesson, context):
+    progress = _progress(request, lesson)
+    stage = progress.stage_of_lesson(lesson) if progress else None
+    if stage is not None and not stage.is_open:
+        context["lesson_locked"] = stage
+        context["lesson_panels"].append(
+            HomePanel("learning/panels/stage_locked.html", {"item": stage})
+        )
+        return
+    if not request.user.is_participant:
+        return
+    services.lesson_visit(participant=request.user, lesson=lesson)
+    saved = selectors.reflections_for(participant=request.user, lesson=lesson)
+    questions = [
+        {"position": i, "question": block.value["question"], "saved": saved.get(i)}
+        for i, block in enumerate(b for b in lesson.body if b.block_type == "reflection")
+    ]
+    context["lesson_panels"].append(
+        HomePanel(
+            "learning/panels/lesson_actions.html",
+            {
+                "lesson": lesson,
+                "done": progress is not None and lesson.translation_key in progress.done_keys,
+                "questions": questions,
+                "next_lesson": context.get("next_lesson"),
+            },
+        )
+    )
+
+
+# --- the home page and the bottom navigation ----------------------------------------------------
+
+
+@hooks.register("participant_home_panels")
+def home_panels(request):
+    user = request.user
+    panels = []
+    if user.is_facilitator or user.is_manager:
+        cohorts = list(selectors.cohorts_for_staff(user=user).order_by("name")[:10])
+        waiting = selectors.review_queue(user=user).count()
+        panels.append(
+            HomePanel(
+                "learning/panels/facilitator_home.html",
+                {"cohorts": cohorts, "waiting": waiting},
+                order=10,
+            )
+        )
+        return panels
+    if not user.is_participant:
+        return panels
+    from .models import LearnerState
+
+    state = LearnerState.objects.filter(participant=user).select_related("last_lesson").first()
+    cohorts = list(selectors.cohorts_of(participant=user))
+    rows = selectors.assignment_rows(participant=user)
+    counts = {}
+    for row in rows:
+        counts[row.group] = counts.get(row.group, 0) + 1
+    last = state.last_lesson if state and state.last_lesson and state.last_lesson.live else None
+    panels.append(
+        HomePanel(
+            "learning/panels/participant_home.html",
+            {"last_lesson": last, "cohorts": cohorts, "counts": counts, "rows": rows[:0]},
+            order=10,
+        )
+    )
+    return panels
+
+
+@hooks.register("bottom_nav_items")
+def nav_items(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    if user.is_facilitator or user.is_manager:
+        return [
+            NavItem(_("Cohorts"), reverse("learning:cohorts"), icon="group", order=20),
+            NavItem(_("Reviews"), reverse("learning:review_queue"), icon="check", order=30),
+        ]
+    if user.is_expert:
+        return []
+    rows = selectors.assignment_rows(participant=user)
+    badge = sum(1 for row in rows if row.group in ("overdue", "due_soon", "revision", "to_do"))
+    return [
+        NavItem(_("Tasks"), reverse("learning:assignments"), icon="task", order=20, badge=badge)
+    ]
+
+
+# --- sign-up with a join code ---------------------------------------------------------------------
+
+
+@hooks.register("signup_form_fields")
+def join_code_field(form):
+    form.fields["join_code"] = JoinCodeField(required=False)
+
+
+@hooks.register("after_signup")
+def join_after_signup(request, user, form):
+    cohort = form.cleaned_data.get("join_code")
+    if cohort is not None:
+        services.enrolment_create(cohort=cohort, participant=user)
+
+
+# --- demo data ------------------------------------------------------------------------------------
+
+
+@hooks.register("load_demo_data")
+def load_learning_demo(*, stdout=None):
+    from .demo import load_demo
+
+    load_demo(stdout=stdout)
+
+
+# --- the Wagtail admin (programme managers) ----------------------------------------------
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    list_display = ["name", "district", "start_date", "join_code"]
+    list_filter = ["district"]
+    search_fields = ["name", "join_code"]
+    form_fields = ["name", "district", "start_date", "facilitators", "join_code"]
+    inspect_view_enabled = True
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    icon = "user"
+    menu_label = gettext_lazy("Enrolments")
+    list_display = ["participant", "cohort", "via", "created_at"]
+    list_filter = ["cohort", "via"]
+    form_fields = ["cohort", "participant", "via"]
+
+
+class WorkshopSessionViewSet(ModelViewSet):
+    model = WorkshopSession
+    icon = "date"
+    menu_label = gettext_lazy("Workshop sessions")
+    list_display = ["title", "cohort", "starts_at", "place"]
+    list_filter = ["cohort"]
+    form_fields = ["cohort", "stage", "title", "starts_at", "ends_at", "place"]
+
+
+class AssignmentViewSet(ModelViewSet):
+    model = Assignment
+    icon = "tasks"
+    menu_label = gettext_lazy("Assignments")
+    list_display = ["title", "cohort", "due_at", "closed", "created_by"]
+    list_filter = ["cohort", "closed"]
+    search_fields = ["title"]
+    form_fields = [
+        "title",
+        "instructions",
+        "lesson",
+        "due_at",
+        "allow_text",
+        "allow_photos",
+        "allow_files",
+        "closed",
+    ]
+    inspect_view_enabled = True
+
+
+class SubmissionViewSet(ModelViewSet):
+    model = Submission
+    icon = "doc-full"
+    menu_label = gettext_lazy("Submissions")
+    list_display = ["assignment", "participant", "version", "status", "is_late", "submitted_at"]
+    list_filter = ["status", "is_late"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+
+
+class StageOpeningViewSet(ModelViewSet):
+    model = StageOpening
+    icon = "lock-open"
+    menu_label = gettext_lazy("Early stage openings")
+    list_display = ["participant", "stage", "opened_by", "reason", "created_at"]
+    form_fields = ["reason"]
+    inspect_view_enabled = True
+
+
+class LearningViewSetGroup(ModelViewSetGroup):
+    menu_label = gettext_lazy("Learning")
+    menu_icon = "group"
+    menu_order = 210
+    items = (
+        CohortViewSet,
+        EnrolmentViewSet,
+        WorkshopSessionViewSet,
+        AssignmentViewSet,
+        SubmissionViewSet,
+        StageOpeningViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return LearningViewSetGroup()
