@@ -39,10 +39,11 @@ def user_can_manage_session(*, user, session: ClinicSession) -> bool:
     return user.is_manager or (user.is_expert and session.expert.user_id == user.pk)
 
 
-def facilitators_of(*, participant) -> QuerySet:
-    from learning.selectors import facilitators_of as learning_facilitators_of
+def user_facilitates(*, user, participant) -> bool:
+    """A manager, or a facilitator of one of the participant's cohorts (learning decides)."""
+    from learning.selectors import facilitates_participant
 
-    return learning_facilitators_of(participant=participant)
+    return facilitates_participant(user=user, participant=participant)
 
 
 def user_can_read_notes(*, user, booking: Booking) -> bool:
@@ -53,9 +54,7 @@ def user_can_read_notes(*, user, booking: Booking) -> bool:
         return True
     if user_can_manage_session(user=user, session=booking.session):
         return True
-    if user.is_facilitator:
-        return facilitators_of(participant=booking.participant).filter(pk=user.pk).exists()
-    return False
+    return user_facilitates(user=user, participant=booking.participant)
 
 
 def eligibility_problem(*, participant, session: ClinicSession) -> str | None:
@@ -148,13 +147,30 @@ def active_booking(*, participant, session: ClinicSession) -> Booking | None:
     ).first()
 
 
-def sessions_of_expert(*, expert: Expert) -> QuerySet:
+def sessions_of_expert(*, expert: Expert | None) -> QuerySet:
+    """An expert's sessions; every session when ``expert`` is None (for managers)."""
+    qs = (
+        ClinicSession.objects.all()
+        if expert is None
+        else ClinicSession.objects.filter(expert=expert)
+    )
     return (
-        ClinicSession.objects.filter(expert=expert)
-        .select_related("topic")
+        qs.select_related("topic", "expert__user")
         .annotate(waitlisted=Count("bookings", filter=Q(bookings__status="waitlisted")))
         .order_by("starts_at")
     )
+
+
+def rosters(*, sessions) -> dict[int, list[Booking]]:
+    """Confirmed bookings of many sessions in one query: {session id: [booking, ...]}."""
+    result: dict[int, list[Booking]] = {s.pk: [] for s in sessions}
+    for booking in (
+        Booking.objects.filter(session__in=list(result), status=BookingStatus.CONFIRMED)
+        .select_related("participant")
+        .order_by("queue_number")
+    ):
+        result[booking.session_id].append(booking)
+    return result
 
 
 def roster(*, session: ClinicSession) -> QuerySet:
