@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+HLS_JS := cms/video/static/video/vendor/hls.min.js
 
 .PHONY: run test install system-deps translations messages migrate demo lint format migrations-check bench clean
 
@@ -12,13 +13,21 @@ run: install translations migrate demo
 test: install system-deps translations
 	scripts/test.sh $(ARGS)
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(HLS_JS)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
+
+# hls.js from the npm registry, vendored as a static file (players load it only when needed).
+# Its light build: no subtitles, alternate audio or DRM, which lesson videos do not use;
+# 120 KB instead of 190 KB gzipped, which matters on 2G.
+$(HLS_JS):
+	mkdir -p var/npm $(dir $@)
+	npm install --prefix var/npm --no-save --no-audit --no-fund --loglevel=error hls.js@1
+	cp var/npm/node_modules/hls.js/dist/hls.light.min.js $@
 
 # Debian packages the test suite drives: Chromium for page tests, ffmpeg for audio and video.
 system-deps:

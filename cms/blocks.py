@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.video.blocks import VideoBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -120,3 +122,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     worksheet = WorksheetBlock()
     key_points = KeyPointsBlock()
     episode = EpisodeBlock()
+    video = VideoBlock()

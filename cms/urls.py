@@ -29,6 +29,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("jsi18n/", cache_page(3600)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("podcasts/", include("podcasts.urls")),
+    path("video/", include("cms.video.urls")),
 ]
 
 urlpatterns += i18n_patterns(

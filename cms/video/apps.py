@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,13 @@ class VideoConfig(AppConfig):
     label = "video"
     verbose_name = _("Videos")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from cms.video import signals
+
+        post_delete.connect(
+            signals.delete_video_files, sender="video.Video", dispatch_uid="video-files"
+        )
+        post_migrate.connect(
+            signals.grant_manager_permissions, sender=self, dispatch_uid="video-permissions"
+        )

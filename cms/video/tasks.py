@@ -1,0 +1,11 @@
+"""Celery tasks for lesson videos: thin wrappers around ``cms.video.services``."""
+
+from celery import shared_task
+
+from cms.video import services
+
+
+@shared_task(name="video.process", acks_late=True, ignore_result=True)
+def process_video(video_id: int, attempt: int) -> str:
+    """Make the HLS ladder of one video. A redelivered or outdated message is harmless."""
+    return services.video_process(video_id=video_id, attempt=attempt)
