@@ -1,0 +1,24 @@
+"""Fixtures for the podcasts tests: a feed server on 127.0.0.1, a podcast, a feed source."""
+
+import pytest
+
+from tests.podcasts.factories import make_podcast
+from tests.support.feed_server import FeedServer
+
+
+@pytest.fixture
+def feed_server():
+    with FeedServer() as server:
+        yield server
+
+
+@pytest.fixture
+def podcast(db):
+    return make_podcast()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a fresh folder per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
