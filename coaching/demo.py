@@ -1,0 +1,288 @@
+"""Demo data for coaching: an expert per topic, a month of sessions (group and one-to-one, in
+person and online, in WIB and WITA), bookings, a waitlist, and past sessions with notes and
+follow-ups.
+
+Idempotent: people and profiles are looked up by mobile number; sessions are made only for an
+expert who has none yet, so a second run changes nothing.
+"""
+
+import contextlib
+import datetime as dt
+import zoneinfo
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from cms.models import AgeBand, District, MigrantStatus, Role, Sex, User
+from coaching import services
+from coaching.models import (
+    Attendance,
+    Audience,
+    Booking,
+    BookingStatus,
+    ClinicSession,
+    Expert,
+    FollowUp,
+    Sector,
+    SessionMode,
+    SessionNote,
+    Topic,
+)
+
+PASSWORD = "ahli-berdaya"
+
+EXPERTS = [
+    # mobile, name, zone district, organisation, sector, topic slug, colour, bio
+    (
+        "081200000003",
+        "Budi Santoso",
+        District.KARAWANG,
+        "Bank Rakyat Karawang",
+        Sector.PRIVATE,
+        "akses-modal",
+        "#0b6e5d",
+        "Pendamping kredit usaha rakyat (KUR) selama 12 tahun.",
+    ),
+    (
+        "081200000013",
+        "Ni Made Ayu Lestari",
+        District.LOMBOK_TIMUR,
+        "Toko Daring Rinjani",
+        Sector.PRIVATE,
+        "pemasaran-digital",
+        "#2f5f9e",
+        "Menjual tenun Lombok lewat marketplace dan media sosial.",
+    ),
+    (
+        "081200000014",
+        "Yohanes Kelen",
+        District.FLORES_TIMUR,
+        "Studio Desain Larantuka",
+        Sector.PRIVATE,
+        "desain-produk",
+        "#8a4b00",
+        "Desainer kemasan untuk produk pangan dan kerajinan.",
+    ),
+    (
+        "081200000015",
+        "Rina Hartati",
+        District.WONOSOBO,
+        "Dinas Koperasi dan UKM Wonosobo",
+        Sector.GOVERNMENT,
+        "perizinan-sertifikasi",
+        "#6a1b9a",
+        "Membantu NIB, PIRT dan sertifikasi halal.",
+    ),
+]
+
+PARTICIPANTS = [
+    ("081200000001", "Siti Aminah", District.LOMBOK_TIMUR, Sex.FEMALE),
+    ("081200000021", "Baiq Nurul Hidayah", District.LOMBOK_TIMUR, Sex.FEMALE),
+    ("081200000022", "Maria Lamahoda", District.FLORES_TIMUR, Sex.FEMALE),
+    ("081200000023", "Sri Wahyuni", District.WONOSOBO, Sex.FEMALE),
+    ("081200000024", "Ahmad Fauzi", District.KARAWANG, Sex.MALE),
+    ("081200000025", "Lalu Muhammad Zaini", District.LOMBOK_TIMUR, Sex.MALE),
+]
+
+ZONES = {
+    District.KARAWANG: "Asia/Jakarta",
+    District.WONOSOBO: "Asia/Jakarta",
+    District.LOMBOK_TIMUR: "Asia/Makassar",
+    District.FLORES_TIMUR: "Asia/Makassar",
+}
+
+
+def _mobile(local: str) -> str:
+    return f"+62{local[1:]}"
+
+
+def _person(mobile, name, district, sex, role, password, *, is_staff=False) -> User:
+    user = User.objects.filter(mobile=_mobile(mobile)).first()
+    if user is None:
+        user = User.objects.create_user(
+            mobile,
+            password,
+            name=name,
+            sex=sex,
+            district=district,
+            age_band=AgeBand.AGE_35_44,
+            migrant_status=MigrantStatus.RETURNEE,
+            time_zone=ZONES[district],
+            is_staff=is_staff,
+        )
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+def _photo(name: str, colour: str):
+    from cms.demo import Loader
+
+    initials = "".join(part[0] for part in name.split()[:2])
+    return Loader().image(initials, colour, f"Foto {name}")
+
+
+def _local(day: dt.date, hour: int, minute: int, zone: str) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def _sessions_for(expert: Expert, topic: Topic, index: int) -> None:
+    """A month ahead: a weekly group clinic (online or in person) and one-to-one slots."""
+    zone = expert.user.time_zone
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(zone))
+    by = expert.user
+    online = index % 2 == 0
+    group = services.SessionData(
+        topic=topic,
+        mode=SessionMode.ONLINE if online else SessionMode.IN_PERSON,
+        meeting_link=f"https://meet.jit.si/berdaya-klinik-{topic.slug}" if online else "",
+        place="" if online else f"Balai Latihan Kerja, {expert.user.get_district_display()}",
+        capacity=8,
+        audience=Audience.ALL if index < 2 else Audience.MASTERY,
+        notice_hours=12,
+        title=f"Klinik kelompok: {topic.name}",
+    )
+    for week in range(4):
+        day = today + dt.timedelta(days=2 + index + 7 * week)
+        starts = _local(day, 10, 0, zone)
+        services.session_create(
+            by=by,
+            expert=expert,
+            data=group,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=2),
+        )
+    one_to_one = services.SessionData(
+        topic=topic,
+        mode=SessionMode.ONLINE,
+        meeting_link=f"https://meet.jit.si/berdaya-1on1-{topic.slug}",
+        capacity=1,
+        audience=Audience.ALL,
+        notice_hours=6,
+    )
+    first = today + dt.timedelta(days=3 + index)
+    spans = services.slot_spans(
+        first_day=first,
+        weeks=4,
+        day_start=dt.time(14, 0),
+        day_end=dt.time(15, 30),
+        slot_minutes=30,
+        time_zone=zone,
+    )
+    services.session_series_create(
+        by=by, expert=expert, data=one_to_one, spans=spans, description="Sesi satu-satu"
+    )
+
+
+def _past_session(expert: Expert, topic: Topic, people: list[User]) -> None:
+    """A clinic last week with attendance, notes and follow-ups (written as the expert would)."""
+    from learning.services import assignment_create
+
+    zone = expert.user.time_zone
+    day = timezone.localdate(timezone=zoneinfo.ZoneInfo(zone)) - dt.timedelta(days=7)
+    starts = _local(day, 10, 0, zone)
+    session = ClinicSession.objects.create(
+        expert=expert,
+        topic=topic,
+        title=f"Klinik kelompok: {topic.name}",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        time_zone=zone,
+        mode=SessionMode.ONLINE,
+        meeting_link=f"https://meet.jit.si/berdaya-klinik-{topic.slug}-lalu",
+        capacity=8,
+        audience=Audience.ALL,
+        created_by=expert.user,
+        confirmed_count=len(people),
+        queue_counter=len(people),
+    )
+    for number, person in enumerate(people, start=1):
+        attended = number != len(people)
+        booking = Booking.objects.create(
+            session=session,
+            participant=person,
+            status=BookingStatus.CONFIRMED,
+            queue_number=number,
+            created_at=starts - dt.timedelta(days=3),
+            confirmed_at=starts - dt.timedelta(days=3),
+            attendance=Attendance.ATTENDED if attended else Attendance.NO_SHOW,
+            attendance_marked_at=starts + dt.timedelta(hours=2),
+            attendance_marked_by=expert.user,
+        )
+        if not attended:
+            continue
+        SessionNote.objects.create(
+            booking=booking,
+            author=expert.user,
+            text=(
+                f"{person.name} sudah punya usaha kecil yang berjalan. Langkah berikutnya:"
+                " catat pemasukan dan pengeluaran setiap hari selama dua minggu."
+            ),
+        )
+        due = timezone.now() + dt.timedelta(days=10)
+        title = "Catatan keuangan dua minggu"
+        instructions = (
+            "Tulis pemasukan dan pengeluaran usaha Anda setiap hari selama dua minggu, lalu"
+            " kirim foto buku catatannya."
+        )
+        assignment = assignment_create(
+            created_by=expert.user,
+            title=title,
+            instructions=instructions,
+            due_at=due,
+            participants=[person],
+        )
+        FollowUp.objects.create(
+            booking=booking,
+            title=title,
+            instructions=instructions,
+            due_at=due,
+            assignment=assignment,
+            created_by=expert.user,
+        )
+
+
+def _book(person: User, session: ClinicSession) -> None:
+    # Overlaps or eligibility: the demo simply skips that one.
+    with contextlib.suppress(services.CoachingError):
+        services.booking_create(participant=person, session=session)
+
+
+@transaction.atomic
+def load_demo(*, stdout=None) -> None:
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    people = [
+        _person(mobile, name, district, sex, Role.PARTICIPANT, "peserta-berdaya")
+        for mobile, name, district, sex in PARTICIPANTS
+    ]
+    created = 0
+    for index, (mobile, name, district, org, sector, slug, colour, bio) in enumerate(EXPERTS):
+        topic = topics.get(slug)
+        if topic is None:
+            continue
+        user = _person(mobile, name, district, Sex.FEMALE, Role.EXPERT, PASSWORD, is_staff=True)
+        expert, new = Expert.objects.get_or_create(
+            user=user,
+            defaults={"organisation": org, "sector": sector, "bio": bio},
+        )
+        if new:
+            expert.photo = _photo(name, colour)
+            expert.save(update_fields=["photo"])
+            expert.topics.add(topic)
+        if expert.sessions.exists():
+            continue
+        created += 1
+        _sessions_for(expert, topic, index)
+        _past_session(expert, topic, people[index % 3 : index % 3 + 3])
+        upcoming = list(expert.sessions.filter(starts_at__gt=timezone.now(), audience="all"))
+        group = [s for s in upcoming if s.capacity > 1]
+        slots = [s for s in upcoming if s.capacity == 1]
+        if group:
+            for person in people[:4]:
+                _book(person, group[0])
+        if slots:
+            # One-to-one slot taken, with a waitlist behind it.
+            for person in people[3:] + people[:1]:
+                _book(person, slots[0])
+    if stdout is not None and created:
+        stdout.write(f"Coaching demo: sessions, bookings and notes for {created} experts.")

@@ -1,0 +1,145 @@
+"""How coaching plugs into the site shell (cms hooks) and into the Wagtail admin."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from cms.hooks import HomePanel, NavItem
+from coaching import selectors
+from coaching.models import Booking, BookingStatus, ClinicSession, Expert, Topic
+
+# --- the home page and the bottom navigation --------------------------------------------------
+
+
+@hooks.register("participant_home_panels")
+def home_panels(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    now = timezone.now()
+    if user.is_participant:
+        bookings = list(
+            Booking.objects.filter(
+                participant=user,
+                status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITLISTED],
+                session__ends_at__gt=now,
+                session__status="scheduled",
+            )
+            .select_related("session__topic", "session__expert__user")
+            .order_by("session__starts_at")[:3]
+        )
+        positions = selectors.waitlist_positions(bookings=bookings)
+        for booking in bookings:
+            booking.position = positions.get(booking.pk)
+        return [HomePanel("coaching/panels/next_clinic.html", {"bookings": bookings}, order=30)]
+    expert = selectors.expert_of(user=user) if user.is_expert else None
+    if expert is not None:
+        sessions = list(
+            selectors.sessions_of_expert(expert=expert).filter(ends_at__gt=now, status="scheduled")[
+                :3
+            ]
+        )
+        return [HomePanel("coaching/panels/expert_next.html", {"sessions": sessions}, order=30)]
+    return []
+
+
+@hooks.register("bottom_nav_items")
+def nav_items(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    if user.is_participant:
+        return [NavItem(_("Clinics"), reverse("coaching:list"), icon="calendar", order=40)]
+    if user.is_expert or user.is_manager:
+        return [NavItem(_("Clinics"), reverse("coaching:expert_home"), icon="calendar", order=40)]
+    return []
+
+
+# --- demo data --------------------------------------------------------------------------------
+
+
+@hooks.register("load_demo_data")
+def load_coaching_demo(*, stdout=None):
+    from coaching.demo import load_demo
+
+    load_demo(stdout=stdout)
+
+
+# --- the Wagtail admin (programme managers) ---------------------------------------------------
+
+
+class NoAddOrDeletePolicy(ModelPermissionPolicy):
+    """Sessions and bookings are made and cancelled through the services (capacity, the
+    waitlist, telling people), so the admin may look, filter and edit plain fields only."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "delete", "copy"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ClinicSession, NoAddOrDeletePolicy(ClinicSession))
+register_permission_policy(Booking, NoAddOrDeletePolicy(Booking))
+
+
+class TopicViewSet(ModelViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = gettext_lazy("Clinic topics")
+    list_display = ["name", "name_en", "order"]
+    search_fields = ["name", "name_en"]
+    form_fields = ["name", "name_en", "slug", "description", "order"]
+
+
+class ExpertViewSet(ModelViewSet):
+    model = Expert
+    icon = "user"
+    menu_label = gettext_lazy("Experts")
+    list_display = ["name", "organisation", "sector", "is_active"]
+    list_filter = ["sector", "topics", "is_active"]
+    search_fields = ["organisation", "bio"]
+    form_fields = ["user", "organisation", "sector", "topics", "bio", "photo", "is_active"]
+    inspect_view_enabled = True
+
+
+class ClinicSessionViewSet(ModelViewSet):
+    model = ClinicSession
+    icon = "date"
+    menu_label = gettext_lazy("Clinic sessions")
+    list_display = ["__str__", "expert", "topic", "mode", "capacity", "confirmed_count", "status"]
+    list_filter = ["status", "mode", "topic", "expert", "audience", "starts_at"]
+    search_fields = ["title", "place"]
+    form_fields = ["title", "description"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class BookingViewSet(ModelViewSet):
+    model = Booking
+    icon = "clipboard-list"
+    menu_label = gettext_lazy("Bookings")
+    list_display = ["participant", "session", "status", "queue_number", "attendance", "created_at"]
+    list_filter = ["status", "attendance", "session__topic", "session__expert", "created_at"]
+    form_fields = ["attendance"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class CoachingViewSetGroup(ModelViewSetGroup):
+    menu_label = gettext_lazy("Coaching")
+    menu_icon = "date"
+    menu_order = 220
+    items = (ClinicSessionViewSet, BookingViewSet, ExpertViewSet, TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CoachingViewSetGroup()
