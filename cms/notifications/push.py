@@ -62,17 +62,19 @@ def origin_of(endpoint: str) -> str:
 
 
 def topic_for(notification) -> str:
-    """A Topic (≤ 32 URL-safe characters): a retried or repeated message replaces the earlier one.
+    """The Topic (≤ 32 URL-safe characters), one per notification: a retried push replaces a
+    copy the push service still holds, so a device never gets the same notification twice."""
+    return _b64(hashlib.sha256(f"n:{notification.pk}".encode()).digest())[:32]
 
-    Per kind and object when there is one (a moved clinic's reminder replaces the old one on a
-    phone that was offline), else per notification.
-    """
+
+def tag_for(notification) -> str:
+    """The service worker's notification tag: per kind and object when there is one, so a
+    repeated message about the same thing (a moved clinic) replaces the old one on screen."""
     if notification.object_id:
-        key = f"{notification.recipient_id}:{notification.kind}:"
-        key += f"{notification.content_type_id}:{notification.object_id}"
+        key = f"{notification.kind}:{notification.content_type_id}:{notification.object_id}"
     else:
         key = f"n:{notification.pk}"
-    return _b64(hashlib.sha256(key.encode()).digest())[:32]
+    return _b64(hashlib.sha256(key.encode()).digest())[:16]
 
 
 def payload_for(notification) -> bytes:
@@ -81,7 +83,7 @@ def payload_for(notification) -> bytes:
         "title": notification.title,
         "body": notification.body,
         "url": notification.url or "/",
-        "tag": topic_for(notification),
+        "tag": tag_for(notification),
         "id": notification.pk,
     }
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

@@ -60,3 +60,20 @@ def subscribe(push_service):
         return subs
 
     return make
+
+
+@pytest.fixture
+def start_worker(celery_worker_process):
+    """``celery_worker_process`` with the test's own broker connections usable for sending.
+
+    The shared fixture closes the app's connection pool for good (``force_close_all``); forget
+    it so that ``.delay()`` in the test opens a fresh one to the test's Redis.
+    """
+    from kombu import pools
+
+    from cms.celery import app
+
+    pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None
+    return celery_worker_process
