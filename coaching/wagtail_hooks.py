@@ -91,6 +91,8 @@ register_permission_policy(Booking, NoAddOrDeletePolicy(Booking))
 
 
 class TopicViewSet(ModelViewSet):
+    name = "coaching_topics"
+    url_prefix = "coaching/topics"
     model = Topic
     icon = "tag"
     menu_label = gettext_lazy("Clinic topics")
@@ -100,6 +102,8 @@ class TopicViewSet(ModelViewSet):
 
 
 class ExpertViewSet(ModelViewSet):
+    name = "coaching_experts"
+    url_prefix = "coaching/experts"
     model = Expert
     icon = "user"
     menu_label = gettext_lazy("Experts")
@@ -111,6 +115,8 @@ class ExpertViewSet(ModelViewSet):
 
 
 class ClinicSessionViewSet(ModelViewSet):
+    name = "coaching_sessions"
+    url_prefix = "coaching/sessions"
     model = ClinicSession
     icon = "date"
     menu_label = gettext_lazy("Clinic sessions")
@@ -123,6 +129,8 @@ class ClinicSessionViewSet(ModelViewSet):
 
 
 class BookingViewSet(ModelViewSet):
+    name = "coaching_bookings"
+    url_prefix = "coaching/bookings"
     model = Booking
     icon = "clipboard-list"
     menu_label = gettext_lazy("Bookings")
