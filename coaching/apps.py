@@ -36,3 +36,6 @@ class CoachingConfig(AppConfig):
         post_migrate.connect(
             grant_manager_permissions, sender=self, dispatch_uid="coaching_manager_perms"
         )
+        from coaching.notices import register_kinds
+
+        register_kinds()

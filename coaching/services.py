@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.models import User
-from coaching import selectors, signals
+from coaching import notices, selectors, signals
 from coaching.models import (
     ACTIVE_STATUSES,
     Attendance,
@@ -82,7 +82,7 @@ def tell(*, recipient: User, kind: str, url: str, params: dict | None = None, ob
     """
     try:
         from cms.notifications.services import notify
-    except ImportError:  # notifications not installed yet
+    except ImportError:  # notifications not installed
         logger.info("coaching: %s for %s (%s)", kind, recipient.pk, url)
         return
     try:
@@ -374,7 +374,7 @@ def _session_update(*, by: User, session_pk: int, changes: dict) -> ClinicSessio
         for booking in informed:
             tell(
                 recipient=booking.participant,
-                kind="clinic_moved",
+                kind=notices.SESSION_MOVED,
                 url=_url_for(booking.participant, "coaching:session", session.pk),
                 params=_session_params(session, booking.participant),
                 obj=booking,
@@ -427,7 +427,7 @@ def session_cancel(*, by: User, session: ClinicSession, reason: str) -> ClinicSe
             signals.booking_cancelled.send(sender=Booking, booking=booking)
             tell(
                 recipient=booking.participant,
-                kind="clinic_cancelled",
+                kind=notices.SESSION_CANCELLED,
                 url=_url_for(booking.participant, "coaching:my_bookings"),
                 params={**_session_params(locked, booking.participant), "reason": reason},
                 obj=booking,
@@ -580,7 +580,7 @@ def booking_cancel(*, by: User, booking: Booking, reason: str = "") -> Booking:
             if by.pk != cancelled.participant_id:
                 tell(
                     recipient=cancelled.participant,
-                    kind="clinic_booking_cancelled",
+                    kind=notices.BOOKING_CANCELLED,
                     url=_url_for(cancelled.participant, "coaching:my_bookings"),
                     params={
                         **_session_params(cancelled.session, cancelled.participant),
@@ -680,7 +680,7 @@ def _announce_promotions(promoted: list[Booking]) -> None:
         signals.waitlist_promoted.send(sender=Booking, booking=booking)
         tell(
             recipient=booking.participant,
-            kind="clinic_waitlist_promoted",
+            kind=notices.WAITLIST_PROMOTED,
             url=_url_for(booking.participant, "coaching:session", booking.session_id),
             params=_session_params(booking.session, booking.participant),
             obj=booking,
