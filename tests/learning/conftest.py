@@ -19,6 +19,8 @@ def build_programme(*, lessons_per_module: int = 2, modules_per_stage: int = 1, 
     locale = Locale.objects.get_or_create(language_code="id")[0]
     Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
+    if root is None:  # flushed by a transactional test on a reused database
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     home = HomePage(title="Beranda", slug=f"beranda-{next(_mobiles)}", locale=locale)
     root.add_child(instance=home)
     site = Site.objects.filter(is_default_site=True).first()
