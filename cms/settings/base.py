@@ -3,6 +3,7 @@
 Everything that differs between machines is read from the environment.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -192,8 +193,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 # --- Web push -----------------------------------------------------------------------------
 # VAPID keys from `manage.py vapid_keys`; the public key is given to the page, the private key
 # signs each push. WEBPUSH_CONTACT is the `sub` claim push services may write to.
+# Without them in the environment, local runs use var/vapid.json, which the demo loader writes.
 WEBPUSH_VAPID_PUBLIC_KEY = os.environ.get("WEBPUSH_VAPID_PUBLIC_KEY", "")
 WEBPUSH_VAPID_PRIVATE_KEY = os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY", "")
+if not WEBPUSH_VAPID_PRIVATE_KEY and (BASE_DIR / "var" / "vapid.json").exists():
+    _vapid = json.loads((BASE_DIR / "var" / "vapid.json").read_text())
+    WEBPUSH_VAPID_PRIVATE_KEY, WEBPUSH_VAPID_PUBLIC_KEY = _vapid["private"], _vapid["public"]
 WEBPUSH_CONTACT = os.environ.get("WEBPUSH_CONTACT", "mailto:admin@example.org")
 WEBPUSH_MAX_ATTEMPTS = int(os.environ.get("WEBPUSH_MAX_ATTEMPTS", "6"))
 WEBPUSH_RETRY_BASE_SECONDS = float(os.environ.get("WEBPUSH_RETRY_BASE_SECONDS", "30"))

@@ -1,0 +1,175 @@
+"""The inbox, the bell, reminder settings, subscriptions and the service worker: only one's own."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from cms.notifications import services
+from cms.notifications.models import Notification, NotificationSettings, PushSubscription
+
+from .conftest import VAPID_PUBLIC
+
+pytestmark = pytest.mark.django_db
+
+KEY_65 = VAPID_PUBLIC  # any uncompressed P-256 point will do as a p256dh
+AUTH_16 = "AAECAwQFBgcICQoLDA0ODw"
+
+
+@pytest.fixture
+def other(make_user):
+    return make_user("participants", "081311118888", name="Other Person")
+
+
+def test_inbox_shows_only_ones_own_and_the_bell_counts_unread(client, participant, other):
+    services.notify(recipient=participant, kind="x", url="/id/")
+    services.notify(recipient=participant, kind="x", url="/id/")
+    secret = services.notify(recipient=other, kind="x", url="/id/")
+    Notification.objects.filter(pk=secret.pk).update(title="Other's secret")
+    client.force_login(participant)
+    response = client.get(reverse("notifications:inbox"))
+    assert response.status_code == 200
+    assert "Other&#x27;s secret" not in response.content.decode()
+    assert len(response.context["notifications"]) == 2
+    assert 'data-unread="2"' in response.content.decode()
+
+
+def test_opening_marks_read_and_goes_to_the_page(client, participant):
+    notification = services.notify(recipient=participant, kind="x", url="/id/coaching/")
+    client.force_login(participant)
+    response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == 302 and response["Location"] == "/id/coaching/"
+    notification.refresh_from_db()
+    assert notification.is_read
+
+
+def test_someone_elses_notification_is_not_found(client, participant, other):
+    theirs = services.notify(recipient=other, kind="x", url="/id/")
+    client.force_login(participant)
+    assert client.get(reverse("notifications:open", args=[theirs.pk])).status_code == 404
+    client.post(reverse("notifications:mark_read"), {"id": theirs.pk})
+    theirs.refresh_from_db()
+    assert not theirs.is_read
+
+
+def test_mark_one_and_mark_all(client, participant, other):
+    first = services.notify(recipient=participant, kind="x", url="/")
+    services.notify(recipient=participant, kind="x", url="/")
+    theirs = services.notify(recipient=other, kind="x", url="/")
+    client.force_login(participant)
+    client.post(reverse("notifications:mark_read"), {"id": first.pk})
+    assert Notification.objects.filter(recipient=participant, read_at__isnull=True).count() == 1
+    client.post(reverse("notifications:mark_read"))
+    assert Notification.objects.filter(recipient=participant, read_at__isnull=True).count() == 0
+    theirs.refresh_from_db()
+    assert not theirs.is_read
+    response = client.post(reverse("notifications:mark_read"), {"id": "abc"}, follow=True)
+    assert response.status_code == 200 and "not found" in response.content.decode()
+
+
+def test_an_unsafe_link_is_not_followed(client, participant):
+    notification = services.notify(recipient=participant, kind="x", url="https://evil.example/")
+    client.force_login(participant)
+    response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert response["Location"] == "/"
+
+
+def test_visitors_are_sent_to_sign_in(client):
+    response = client.get(reverse("notifications:inbox"))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_subscribe_stores_a_device_and_rejects_bad_input(client, participant):
+    client.force_login(participant)
+    url = reverse("notifications:subscribe")
+    body = {
+        "endpoint": "https://push.example.org/abc",
+        "keys": {"p256dh": KEY_65, "auth": AUTH_16},
+    }
+    response = client.post(
+        url, json.dumps(body), content_type="application/json", HTTP_USER_AGENT="Android Chrome"
+    )
+    assert response.status_code == 200 and response.json()["ok"]
+    assert PushSubscription.objects.get().user == participant
+    for bad in (
+        {**body, "endpoint": "ftp://x"},
+        {**body, "keys": {"p256dh": "short", "auth": AUTH_16}},
+        {"endpoint": "https://push.example.org/x"},
+        [],
+    ):
+        response = client.post(url, json.dumps(bad), content_type="application/json")
+        assert response.status_code == 400
+    response = client.post(url, b"{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert PushSubscription.objects.count() == 1
+
+
+def test_a_person_has_several_devices_and_turns_one_off(client, participant, other):
+    for n in range(2):
+        services.subscription_save(
+            user=participant, endpoint=f"https://p.example/{n}", p256dh=KEY_65, auth=AUTH_16
+        )
+    theirs = services.subscription_save(
+        user=other, endpoint="https://p.example/theirs", p256dh=KEY_65, auth=AUTH_16
+    )
+    client.force_login(participant)
+    page = client.get(reverse("notifications:settings"))
+    assert len(page.context["devices"]) == 2
+    mine = participant.push_subscriptions.get(endpoint="https://p.example/0")
+    client.post(reverse("notifications:unsubscribe"), {"id": mine.pk})
+    assert participant.push_subscriptions.count() == 1
+    response = client.post(reverse("notifications:unsubscribe"), {"id": theirs.pk}, follow=True)
+    assert PushSubscription.objects.filter(pk=theirs.pk).exists()
+    assert "not found" in response.content.decode()
+    response = client.post(
+        reverse("notifications:unsubscribe"),
+        json.dumps({"endpoint": "https://p.example/1"}),
+        content_type="application/json",
+    )
+    assert response.json()["removed"] == 1
+
+
+def test_settings_save_quiet_hours_and_kinds(client, participant):
+    from cms.notifications import kinds
+
+    kinds.register("pref_a", title="A", label="Clinic reminders")
+    kinds.register("pref_b", title="B", label="Clinic reminders")
+    kinds.register("pref_c", title="C", label="Assignment reminders")
+    client.force_login(participant)
+    page = client.get(reverse("notifications:settings"))
+    html = page.content.decode()
+    assert "Turn on reminders" in html or "Aktifkan pengingat" in html
+    assert 'data-key="' + VAPID_PUBLIC in html
+    choices = dict(page.context["form"].fields["pushed"].choices)
+    assert "pref_a" in choices and "pref_b" not in choices  # same label: one switch
+    response = client.post(
+        reverse("notifications:settings"),
+        {"quiet_start": "22:00", "quiet_end": "05:30", "pushed": ["pref_c"]},
+    )
+    assert response.status_code == 302
+    saved = NotificationSettings.objects.get(user=participant)
+    assert saved.quiet_start.hour == 22 and saved.quiet_end.minute == 30
+    assert {"pref_a", "pref_b"} <= set(saved.muted_kinds) and "pref_c" not in saved.muted_kinds
+    response = client.post(reverse("notifications:settings"), {"quiet_start": "25:99"})
+    assert response.status_code == 200 and response.context["form"].errors
+
+
+def test_service_worker_is_served_at_the_root(client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/javascript"
+    assert response["Service-Worker-Allowed"] == "/"
+    assert b"notificationclick" in response.content
+
+
+def test_admin_views_are_for_managers(client, participant, facilitator, manager):
+    services.notify(recipient=participant, kind="x", url="/")
+    index_urls = [
+        reverse("wagtailadmin_home") + path for path in ("notification/", "delivery/", "reminder/")
+    ]
+    client.force_login(manager)
+    for index in index_urls:
+        assert client.get(index).status_code == 200, index
+    client.force_login(facilitator)
+    for index in index_urls:
+        assert client.get(index).status_code in (302, 403), index
