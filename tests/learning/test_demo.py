@@ -1,0 +1,67 @@
+"""The demo loader: a cohort per district with something on every screen; idempotent."""
+
+import pytest
+
+from learning.demo import load_demo
+from learning.models import (
+    Assignment,
+    Attendance,
+    AttendanceChange,
+    Cohort,
+    LessonCompletion,
+    Reflection,
+    StageOpening,
+    Submission,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return [
+        model.objects.count()
+        for model in (
+            Cohort,
+            Assignment,
+            Submission,
+            Attendance,
+            AttendanceChange,
+            LessonCompletion,
+            Reflection,
+            StageOpening,
+        )
+    ]
+
+
+def test_demo_has_every_state_and_runs_twice(demo_site, client):
+    load_demo()
+    assert sorted(Cohort.objects.values_list("district", flat=True)) == [
+        "flores_timur",
+        "karawang",
+        "lombok_timur",
+        "wonosobo",
+    ]
+    statuses = set(Submission.objects.values_list("status", flat=True))
+    assert statuses == {"submitted", "revision", "accepted"}
+    assert Submission.objects.filter(is_late=True).exists()
+    assert Submission.objects.filter(version=2).exists()
+    assert Assignment.objects.filter(closed=True).exists()
+    assert StageOpening.objects.exists() and Reflection.objects.exists()
+    assert Attendance.objects.filter(present=False).exists()
+    before = snapshot()
+    load_demo()
+    assert snapshot() == before
+
+    # The demo participant (Lombok Timur) and facilitator see their screens.
+    from cms.models import User
+
+    siti = User.objects.get(mobile="+6281200000001")
+    client.force_login(siti)
+    assert client.get("/id/learning/assignments/").status_code == 200
+    assert "Kelompok Selong 2026" in client.get("/id/").content.decode()
+    maria = User.objects.get(mobile="+6281200000002")
+    client.force_login(maria)
+    cohort = Cohort.objects.get(join_code="LOMBOK")
+    html = client.get(f"/id/learning/cohorts/{cohort.pk}/").content.decode()
+    assert "Foto tempat usaha Anda" in html
+    assert client.get("/id/learning/reviews/").status_code == 200
