@@ -19,7 +19,8 @@ def make_home() -> HomePage:
     if home is not None:
         return home
     Locale.objects.get_or_create(language_code="id")
-    root = Page.get_first_root_node()
+    # A flushed transactional test database may have lost Wagtail's root page too.
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
