@@ -1,0 +1,115 @@
+"""In headless Chromium at phone size: the reminder settings page registers the root service
+worker without asking for permission; a push delivered through the DevTools protocol shows a
+notification, and tapping it opens the page it is about."""
+
+import json
+import time
+
+import pytest
+from django.urls import reverse
+
+from cms.notifications import push, services
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "a-Strong-pass-123"
+
+
+def sign_in(page, base, user):
+    page.goto(f"{base}/id/accounts/login/")
+    page.fill("input[name=username]", user.mobile)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_load_state()
+
+
+def wait_for(page, script, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(script)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {script}")
+
+
+def test_settings_page_registers_the_worker_without_asking(live_server, phone, participant):
+    base = live_server.url
+    sign_in(phone, base, participant)
+    phone.goto(f"{base}{reverse('notifications:settings')}")
+    scope = phone.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+    assert scope == f"{base}/"
+    # Nothing was asked: permission is asked only when the person taps "turn on reminders".
+    assert phone.evaluate("Notification.permission") == "default"
+    assert phone.is_visible("#push-on")
+    assert phone.inner_text("#push-status") == "Pengingat tidak aktif untuk ponsel ini."
+
+
+def test_a_push_shows_a_notification_whose_tap_opens_the_page(
+    live_server, browser, participant, artifacts_dir
+):
+    base = live_server.url
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="id-ID"
+    )
+    context.grant_permissions(["notifications"], origin=base)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        sign_in(page, base, participant)
+        settings_url = f"{base}{reverse('notifications:settings')}"
+        page.goto(settings_url)
+        page.evaluate("navigator.serviceWorker.ready")
+        # The page is controlled once the worker has claimed it.
+        wait_for(page, "navigator.serviceWorker.controller !== null")
+        page.screenshot(path=str(artifacts_dir / "notifications-settings.png"), full_page=True)
+
+        cdp = context.new_cdp_session(page)
+        registrations = []
+        cdp.on(
+            "ServiceWorker.workerRegistrationUpdated",
+            lambda event: registrations.extend(event["registrations"]),
+        )
+        cdp.send("ServiceWorker.enable")
+        deadline = time.monotonic() + 10
+        while not registrations and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        [registration] = [r for r in registrations if r["scopeURL"] == f"{base}/"][:1]
+
+        target = reverse("notifications:inbox")
+        notification = services.notify(recipient=participant, kind="e2e_test", url=target)
+        payload = push.payload_for(notification).decode()
+        cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {"origin": base, "registrationId": registration["registrationId"], "data": payload},
+        )
+        shown = wait_for(
+            page,
+            "navigator.serviceWorker.ready.then(r => r.getNotifications())"
+            ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, data: n.data})))"
+            ".then(ns => ns.length ? ns : null)",
+        )
+        assert shown == [
+            {
+                "title": "Berdaya",
+                "body": "Ada pemberitahuan baru untuk Anda.",
+                "tag": json.loads(payload)["tag"],
+                "data": {"url": target, "id": notification.pk},
+            }
+        ]
+
+        # Tap it: the worker's notificationclick handler runs with that notification.
+        [worker] = context.service_workers
+        worker.evaluate(
+            """() => self.registration.getNotifications().then(([n]) => self.dispatchEvent(
+                 new NotificationEvent('notificationclick', {notification: n})))"""
+        )
+        page.wait_for_url(f"{base}{target}")
+        assert page.locator("h1").inner_text() == "Notifikasi"
+        page.screenshot(path=str(artifacts_dir / "notifications-inbox.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 362
+    finally:
+        context.close()
