@@ -23,7 +23,11 @@ expert_profile = coaching_fixtures.expert_profile
 make_participant = coaching_fixtures.make_participant
 make_session = coaching_fixtures.make_session
 
-pytestmark = [pytest.mark.bench, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.bench,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 REQUESTS = 200
 SESSIONS = 10

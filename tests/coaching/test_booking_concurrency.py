@@ -14,7 +14,10 @@ from django.db import connection, connections, transaction
 from coaching import services
 from coaching.models import Booking, BookingStatus
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHANNEL = "coaching_booking_commits"
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coaching import services
 from coaching.models import Booking, SessionNote
@@ -288,7 +288,10 @@ def test_only_participants_book(client, world, role):
     client.force_login(world[role])
     response = client.post(reverse("coaching:book", args=[world["session"].pk]), follow=True)
     assert response.status_code == 200
-    assert "Only participants can book clinics." in response.content.decode()
+    with translation.override("id"):
+        expected = translation.gettext("Only participants can book clinics.")
+    assert expected != "Only participants can book clinics."  # the Indonesian page says so
+    assert expected in response.content.decode()
     assert not Booking.objects.filter(participant=world[role]).exists()
 
 
