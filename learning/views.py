@@ -88,13 +88,15 @@ def _is_fetch(request: HttpRequest) -> bool:
 
 
 def _programme(request: HttpRequest):
-    locale = Locale.get_active()
+    """The programme in the current language (the first one; there is one programme)."""
     from cms.models import ProgrammePage
 
-    return (
-        ProgrammePage.objects.live().filter(locale=locale).order_by("path").first()
-        or ProgrammePage.objects.live().order_by("path").first()
-    )
+    programmes = ProgrammePage.objects.live().order_by("path")
+    try:
+        in_language = programmes.filter(locale=Locale.get_active()).first()
+    except Locale.DoesNotExist:
+        in_language = None
+    return in_language or programmes.first()
 
 
 # --- participant: joining, lessons, reflections -----------------------------------------------
@@ -344,8 +346,14 @@ def participant_detail(request: HttpRequest, cohort_pk: int, pk: int) -> HttpRes
     cohort = _cohort_for(request, cohort_pk)
     participant = get_object_or_404(User, pk=pk, enrolments__cohort=cohort)
     programme = _programme(request)
-    progress = selectors.learner_progress(user=participant, programme=programme)
-    stages = StagePage.objects.live().child_of(programme).order_by("order", "path")
+    progress = (
+        selectors.learner_progress(user=participant, programme=programme) if programme else None
+    )
+    stages = (
+        StagePage.objects.live().child_of(programme).order_by("order", "path")
+        if programme
+        else StagePage.objects.none()
+    )
     form = OpenStageForm(request.POST or None, stages=stages)
     if request.method == "POST" and form.is_valid():
         try:
