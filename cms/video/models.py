@@ -137,7 +137,7 @@ class Video(CollectionMember, index.Indexed, models.Model):
         item = self.rendition(name)
         if not item or not self.duration:
             return None
-        return round(item["bandwidth"] / 1.1 * self.duration / 8 / 1_000_000, 1)
+        return max(0.1, round(item["bandwidth"] / 1.1 * self.duration / 8 / 1_000_000, 1))
 
 
 class DataSaverPreference(models.Model):

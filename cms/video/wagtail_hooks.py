@@ -90,10 +90,6 @@ class StatusPanel(Panel):
             context["video"] = self.instance
             return context
 
-        @property
-        def heading(self):
-            return _("Conversion")
-
 
 class VideoCreateView(model_views.CreateView):
     def save_instance(self):
@@ -163,7 +159,7 @@ class VideoViewSet(ModelViewSet):
     ]
     edit_handler = ObjectList(
         [
-            StatusPanel(),
+            StatusPanel(heading=_("Conversion")),
             FieldPanel("title"),
             FieldPanel("collection"),
             FieldPanel("source"),

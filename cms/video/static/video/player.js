@@ -50,7 +50,7 @@
     return this.box.getAttribute("data-" + this.mode) || this.box.getAttribute("data-auto");
   };
 
-  Player.prototype.start = function (at, play) {
+  Player.prototype.start = function (at, playing) {
     var self = this;
     var media = this.media;
     this.started = true;
@@ -58,18 +58,19 @@
     media.controls = true;
     this.box.classList.toggle("listening", this.mode === "audio");
     if (this.hls) { this.hls.destroy(); this.hls = null; }
-    var resume = function () {
-      if (at) media.currentTime = at;
-      if (play) {
-        var promise = media.play();
-        if (promise && promise.catch) promise.catch(function () {});
-      }
+    var play = function () {
+      if (!playing) return;
+      var promise = media.play();
+      if (promise && promise.catch) promise.catch(function () {});
     };
     if (nativeHls(media) && !this.nativeFailed) {
       this.box.setAttribute("data-engine", "native");
       media.src = this.url();
-      if (at) media.addEventListener("loadedmetadata", resume, { once: true });
-      else resume();
+      // preload="none": nothing loads until play(), so seek once the metadata is there.
+      if (at) {
+        media.addEventListener("loadedmetadata", function () { media.currentTime = at; }, { once: true });
+      }
+      play();
       return;
     }
     this.box.setAttribute("data-engine", "hls.js");
@@ -79,10 +80,10 @@
         return;
       }
       // A short buffer: someone who stops watching has not paid for minutes they never see.
-      var hls = new Hls({ maxBufferLength: 18, maxMaxBufferLength: 30 });
+      var hls = new Hls({ maxBufferLength: 18, maxMaxBufferLength: 30, startPosition: at || -1 });
       self.hls = hls;
       hls.attachMedia(media);
-      hls.on(Hls.Events.MANIFEST_PARSED, resume);
+      hls.on(Hls.Events.MANIFEST_PARSED, play);
       hls.loadSource(self.url());
     });
   };
@@ -90,7 +91,6 @@
   Player.prototype.choose = function (mode) {
     this.mode = mode;
     this.box.setAttribute("data-mode", mode);
-    try { window.localStorage.setItem("video-data-saver", mode); } catch (e) { /* private mode */ }
     document.querySelectorAll("[data-video]").forEach(function (other) {
       if (other !== this.box && other.player) other.player.setMode(mode);
     }, this);
