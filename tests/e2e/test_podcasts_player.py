@@ -141,3 +141,37 @@ def test_skip_and_data_saver_choice_without_fetching(live_server, phone, episode
     phone.goto(index)
     phone.screenshot(path=str(artifacts_dir / "podcasts-index-phone.png"), full_page=True)
     assert episode.title in phone.content()
+
+
+def test_lesson_embeds_the_episode_without_fetching_audio(
+    live_server, phone, episode, participant, artifacts_dir
+):
+    from cms.models import LessonPage, ModulePage, ProgrammePage, StagePage
+
+    home = episode.get_parent().get_parent()
+    programme = home.add_child(instance=ProgrammePage(title="Program", slug="program"))
+    stage = programme.add_child(instance=StagePage(title="Tahap", slug="tahap", kind="mastery"))
+    module = stage.add_child(instance=ModulePage(title="Modul", slug="modul"))
+    lesson = module.add_child(
+        instance=LessonPage(
+            title="Kiriman uang produktif",
+            slug="kiriman",
+            summary="Dengarkan episode lalu isi lembar kerja.",
+            body=[
+                ("text", "<p>Sebelum mulai, dengarkan episode ini.</p>"),
+                ("episode", {"episode": episode, "note": "Bagian awal paling penting."}),
+            ],
+        )
+    )
+    _sign_in(phone.context, live_server, participant)
+    audio_traffic = _watch_audio(phone)
+    phone.goto(live_server.url + lesson.url)
+    phone.wait_for_load_state("networkidle")
+    phone.screenshot(path=str(artifacts_dir / "podcasts-lesson-embed-phone.png"), full_page=True)
+    assert phone.locator(".episode-embed audio").count() == 1
+    assert audio_traffic == []
+
+    phone.click(f".episode-embed a[href='{episode.url}']")
+    phone.wait_for_url(f"**{episode.url}")
+    lessons = phone.locator("article.episode .lesson-list a")
+    assert lessons.all_inner_texts() == ["Kiriman uang produktif"]

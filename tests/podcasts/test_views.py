@@ -77,3 +77,18 @@ class TestPosition:
         strict = Client(enforce_csrf_checks=True)
         strict.force_login(participant)
         assert strict.post(_position_url(episode), {"seconds": "5"}).status_code == 403
+
+
+class TestByteBudget:
+    """The episode page on a slow phone: small HTML, a small script, no audio until play."""
+
+    HTML_BUDGET = 12 * 1024
+    SCRIPT_BUDGET = 6 * 1024
+
+    def test_episode_page_within_budget(self, client, episode):
+        from django.contrib.staticfiles import finders
+
+        html = client.get(episode.url).content
+        assert len(html) < self.HTML_BUDGET, len(html)
+        with open(finders.find("podcasts/player.js"), "rb") as script:
+            assert len(script.read()) < self.SCRIPT_BUDGET
