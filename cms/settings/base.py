@@ -130,7 +130,8 @@ LOGOUT_REDIRECT_URL = "/"
 # --- Languages and time -------------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# LOCALE_DIR lets the translation test extract strings into a scratch folder.
+LOCALE_PATHS = [Path(os.environ.get("LOCALE_DIR", BASE_DIR / "locale"))]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Jakarta"
@@ -140,7 +141,7 @@ WAGTAILSIMPLE_TRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static files and media ---------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS: list = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
