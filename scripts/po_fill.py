@@ -17,7 +17,7 @@ import polib
 def main(po_path: str, json_path: str) -> int:
     with open(json_path, encoding="utf-8") as handle:
         translations = json.load(handle)
-    po = polib.pofile(po_path, wrapwidth=100)
+    po = polib.pofile(po_path, wrapwidth=79)
     by_id = {entry.msgid: entry for entry in po}
     missing = []
     for msgid, msgstr in translations.items():

@@ -130,8 +130,7 @@ LOGOUT_REDIRECT_URL = "/"
 # --- Languages and time -------------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-# LOCALE_DIR lets the translation test extract strings into a scratch folder.
-LOCALE_PATHS = [Path(os.environ.get("LOCALE_DIR", BASE_DIR / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Jakarta"
