@@ -16,7 +16,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.demo_content import PROGRAMME
 from cms.models import (
@@ -146,6 +146,9 @@ class Loader:
 
     # --- locales and the home page -------------------------------------------------------
     def ensure_locales(self) -> None:
+        # Wagtail's migrations make the root collection; a flushed test database lacks it.
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         for code in LANGUAGES:
             self.locales[code], created = Locale.objects.get_or_create(language_code=code)
             if created:
@@ -155,7 +158,9 @@ class Loader:
         site = Site.objects.filter(is_default_site=True).first()
         home = HomePage.objects.filter(locale=self.locales["id"]).first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or Page.add_root(
+                title="Root", slug="root", locale=self.locales["id"]
+            )
             old_root = site.root_page if site else None
             home = HomePage(
                 title=HOME["title"]["id"],
@@ -237,6 +242,7 @@ class Loader:
         csv.writer(buffer).writerows(rows)
         document = Document(title=title)
         document.file.save(filename, ContentFile(buffer.getvalue().encode("utf-8")), save=False)
+        document._set_document_file_metadata()  # size and hash, as the admin's upload sets them
         document.save()
         self.count("documents")
         return document

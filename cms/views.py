@@ -70,7 +70,10 @@ class SignInView(auth_views.LoginView):
         response = super().form_valid(form)
         language = form.get_user().preferred_language
         if language in LANGUAGE_CODES:
-            response = HttpResponseRedirect(translate_url(response.url, language))
+            target = translate_url(response.url, language)
+            if target == "/":
+                target = f"/{language}/"
+            response = HttpResponseRedirect(target)
             _set_language_cookie(response, language)
         return response
 

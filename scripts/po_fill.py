@@ -17,7 +17,7 @@ import polib
 def main(po_path: str, json_path: str) -> int:
     with open(json_path, encoding="utf-8") as handle:
         translations = json.load(handle)
-    po = polib.pofile(po_path, wrapwidth=100)
+    po = polib.pofile(po_path, wrapwidth=79)
     by_id = {entry.msgid: entry for entry in po}
     missing = []
     for msgid, msgstr in translations.items():
@@ -27,7 +27,7 @@ def main(po_path: str, json_path: str) -> int:
             continue
         if entry.msgid_plural:
             forms = msgstr if isinstance(msgstr, list) else [msgstr, msgstr]
-            entry.msgstr_plural = {i: form for i, form in enumerate(forms)}
+            entry.msgstr_plural = dict(enumerate(forms))
         else:
             entry.msgstr = msgstr if isinstance(msgstr, str) else msgstr[0]
         if "fuzzy" in entry.flags:

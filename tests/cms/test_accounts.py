@@ -35,8 +35,9 @@ def test_signup_accepts_indonesian_formats_and_stores_one_form(client, typed):
     assert user.time_zone == "Asia/Makassar"  # Flores Timur is WITA
     assert user.check_password(GOOD["password1"])
     # signed in straight away
-    home = client.get("/id/")
-    assert "Halo, Siti" in home.content.decode()
+    account = client.get("/id/accounts/settings/")
+    assert account.status_code == 200
+    assert "0812-3456-7890" in account.content.decode()
 
 
 BAD_CASES = [
@@ -68,7 +69,7 @@ BAD_CASES = [
     ),
     ("name", {"name": ""}, "harus diisi", "This field is required"),
     ("sex", {"sex": ""}, "harus diisi", "This field is required"),
-    ("district", {"district": "jakarta"}, "Pilih pilihan yang sah", "Select a valid choice"),
+    ("district", {"district": "jakarta"}, "Masukkan pilihan yang valid", "Select a valid choice"),
     ("age_band", {"age_band": ""}, "harus diisi", "This field is required"),
     ("migrant_status", {"migrant_status": ""}, "harus diisi", "This field is required"),
 ]

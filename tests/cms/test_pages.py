@@ -1,6 +1,5 @@
 """The curriculum's page tree, and every page type rendered for a visitor and a participant."""
 
-import pytest
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -63,76 +62,66 @@ class TestRendering(DemoSiteTestCase):
                         self.assertTrue(page.url.startswith(f"/{language}/"))
 
 
-@pytest.mark.django_db
-def test_visitor_sees_the_programme_and_how_to_join(client, demo_site):
-    html = client.get("/id/").content.decode()
-    assert "Ikuti program" in html  # the join button, in Indonesian
-    assert "Internalisasi" in html and "Orientasi" in html
+class TestCurriculumPages(DemoSiteTestCase):
+    def test_visitor_sees_the_programme_and_how_to_join(self):
+        html = self.client.get("/id/").content.decode()
+        assert "Ikuti program" in html  # the join button, in Indonesian
+        assert "Internalisasi" in html and "Orientasi" in html
 
+    def test_signed_in_home_lists_stages_and_modules(self):
+        self.client.force_login(User.objects.get(mobile="+6281200000001"))
+        html = self.client.get("/en/").content.decode()
+        assert "Your programme" in html
+        for stage in StagePage.objects.filter(locale__language_code="en"):
+            assert stage.title in html
+        for module in ModulePage.objects.filter(locale__language_code="en"):
+            assert module.title in html
 
-@pytest.mark.django_db
-def test_signed_in_home_lists_stages_and_modules(client, demo_site, participant):
-    client.force_login(participant)
-    html = client.get("/en/").content.decode()
-    assert "Your programme" in html
-    for stage in StagePage.objects.filter(locale__language_code="en"):
-        assert stage.title in html
-    for module in ModulePage.objects.filter(locale__language_code="en"):
-        assert module.title in html
+    def test_lesson_body_is_for_signed_in_people(self):
+        lesson = curriculum_page(self.home, "lesson", "id")
+        teaser = self.client.get(lesson.url).content.decode()
+        assert "Masuk atau ikuti program untuk membaca pelajaran ini." in teaser
+        assert "key-points" not in teaser
+        self.client.force_login(User.objects.get(mobile="+6281200000001"))
+        full = self.client.get(lesson.url).content.decode()
+        assert "key-points" in full and "reflection" in full
 
+    def test_lesson_has_previous_and_next_across_modules(self):
+        self.client.force_login(User.objects.get(mobile="+6281200000001"))
+        lessons = list(LessonPage.objects.filter(locale__language_code="id").order_by("path"))
+        first, second, last = lessons[0], lessons[1], lessons[-1]
+        html = self.client.get(first.url).content.decode()
+        assert 'rel="prev"' not in html and f'href="{second.url}"' in html
+        html = self.client.get(second.url).content.decode()
+        assert f'href="{first.url}"' in html
+        html = self.client.get(last.url).content.decode()
+        assert 'rel="next"' not in html
+        # the last lesson of a module leads to the first lesson of the next module
+        module_end = lessons[1]
+        following = lessons[2]
+        assert module_end.get_parent().id != following.get_parent().id
+        assert f'href="{following.url}"' in self.client.get(module_end.url).content.decode()
 
-@pytest.mark.django_db
-def test_lesson_body_is_for_signed_in_people(client, demo_site, participant):
-    lesson = curriculum_page(demo_site, "lesson", "id")
-    teaser = client.get(lesson.url).content.decode()
-    assert "Masuk atau ikuti program untuk membaca pelajaran ini." in teaser
-    assert "key-points" not in teaser
-    client.force_login(participant)
-    full = client.get(lesson.url).content.decode()
-    assert "key-points" in full and "reflection" in full
+    def test_lesson_blocks_render(self):
+        """Images are responsive and lazy; worksheets show their size."""
+        self.client.force_login(User.objects.get(mobile="+6281200000001"))
+        with_image = next(
+            lesson
+            for lesson in LessonPage.objects.filter(locale__language_code="id")
+            if any(block.block_type == "image" for block in lesson.body)
+        )
+        html = self.client.get(with_image.url).content.decode()
+        assert 'loading="lazy"' in html and "srcset=" in html
+        with_sheet = next(
+            lesson
+            for lesson in LessonPage.objects.filter(locale__language_code="id")
+            if any(block.block_type == "worksheet" for block in lesson.body)
+        )
+        html = self.client.get(with_sheet.url).content.decode()
+        assert "Unduh lembar kerja (CSV," in html
 
+    def test_pages_are_searchable(self):
+        from wagtail.search.backends import get_search_backend
 
-@pytest.mark.django_db
-def test_lesson_has_previous_and_next_across_modules(client, demo_site, participant):
-    client.force_login(participant)
-    lessons = list(LessonPage.objects.filter(locale__language_code="id").order_by("path"))
-    first, second, last = lessons[0], lessons[1], lessons[-1]
-    html = client.get(first.url).content.decode()
-    assert 'rel="prev"' not in html and f'href="{second.url}"' in html
-    html = client.get(second.url).content.decode()
-    assert f'href="{first.url}"' in html
-    html = client.get(last.url).content.decode()
-    assert 'rel="next"' not in html
-    # the last lesson of a module leads to the first lesson of the next module
-    module_end = lessons[1]
-    following = lessons[2]
-    assert module_end.get_parent().id != following.get_parent().id
-    assert f'href="{following.url}"' in client.get(module_end.url).content.decode()
-
-
-@pytest.mark.django_db
-def test_lesson_blocks_render(client, demo_site, participant):
-    """Images are responsive and lazy; worksheets show their size."""
-    client.force_login(participant)
-    with_image = next(
-        lesson
-        for lesson in LessonPage.objects.filter(locale__language_code="id")
-        if any(block.block_type == "image" for block in lesson.body)
-    )
-    html = client.get(with_image.url).content.decode()
-    assert 'loading="lazy"' in html and "srcset=" in html
-    with_sheet = next(
-        lesson
-        for lesson in LessonPage.objects.filter(locale__language_code="id")
-        if any(block.block_type == "worksheet" for block in lesson.body)
-    )
-    html = client.get(with_sheet.url).content.decode()
-    assert "Unduh lembar kerja (CSV," in html
-
-
-@pytest.mark.django_db
-def test_pages_are_searchable(demo_site):
-    from wagtail.search.backends import get_search_backend
-
-    results = get_search_backend().search("KUR", LessonPage)
-    assert any("modal" in page.slug for page in results)
+        results = get_search_backend().search("KUR", LessonPage)
+        assert any("modal" in page.slug for page in results)
