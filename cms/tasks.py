@@ -1,0 +1,11 @@
+"""Tasks of the site shell."""
+
+from pathlib import Path
+
+from celery import shared_task
+
+
+@shared_task
+def write_heartbeat(path: str, text: str) -> None:
+    """Write a file: lets an operator (and a test) see that the worker runs queued work."""
+    Path(path).write_text(text)
