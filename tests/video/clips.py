@@ -13,6 +13,7 @@ def make_clip(
     size: str | None = "320x180",
     audio: bool = True,
     rate: int = 25,
+    preset: str = "ultrafast",
 ) -> Path:
     """An H.264/AAC MP4 (or an audio-only M4A when ``size`` is None) of moving test pictures."""
     if path.exists():
@@ -23,7 +24,7 @@ def make_clip(
     if audio:
         command += ["-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=44100:duration={seconds}"]
     if size:
-        command += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+        command += ["-c:v", "libx264", "-preset", preset, "-pix_fmt", "yuv420p"]
     if audio:
         command += ["-c:a", "aac", "-b:a", "64k"]
     command += ["-movflags", "+faststart", "-shortest", str(path)]
