@@ -8,7 +8,12 @@ mkdir -p var/celery
 .venv/bin/celery -A cms worker --beat --loglevel=INFO --concurrency=2 \
   --schedule var/celery/beat-schedule >var/celery/worker.log 2>&1 &
 worker=$!
-trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT INT TERM
+stop_worker() {
+  kill -TERM "$worker" 2>/dev/null || return 0
+  for _ in $(seq 1 20); do kill -0 "$worker" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$worker" 2>/dev/null || true
+}
+trap stop_worker EXIT INT TERM
 echo "Celery worker and beat started (log: var/celery/worker.log)."
 echo "Open http://127.0.0.1:${port}/ — demo users are listed in the README."
 .venv/bin/python manage.py runserver "0.0.0.0:${port}"
