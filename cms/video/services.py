@@ -18,7 +18,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.video import ffmpeg
@@ -74,7 +74,18 @@ def video_retry(*, video: Video) -> int:
 
 
 def video_process(*, video_id: int, attempt: int) -> str:
-    """Convert one video into its HLS ladder. Returns the final status (or "stale")."""
+    """Convert one video into its HLS ladder. Returns the final status (or "stale").
+
+    A failure's reason is written in the uploader's language (else the site's default).
+    """
+    video = Video.objects.filter(pk=video_id).select_related("uploaded_by_user").first()
+    uploader = video.uploaded_by_user if video else None
+    language = getattr(uploader, "preferred_language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _process(video_id, attempt)
+
+
+def _process(video_id: int, attempt: int) -> str:
     claimed = Video.objects.filter(pk=video_id, attempt=attempt).update(
         status=VideoStatus.PROCESSING, progress=0, failure_reason=""
     )

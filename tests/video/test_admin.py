@@ -63,11 +63,11 @@ def test_upload_refuses_big_and_unknown_files_with_a_message(client, manager, se
     settings.VIDEO_MAX_UPLOAD_BYTES = 1000
     response = _upload(client, content=b"\x00" * 2000)
     assert response.status_code == 200
-    assert "the limit is 0.0 MB" in response.content.decode()
+    assert "batasnya 0.0 MB" in response.content.decode()  # Indonesian: the admin default
     settings.VIDEO_MAX_UPLOAD_BYTES = 10_000
     response = _upload(client, name="slides.pdf")
     assert response.status_code == 200
-    assert "Upload a video or audio file" in response.content.decode()
+    assert "Unggah berkas video atau audio" in response.content.decode()
     assert not Video.objects.exists()
 
 

@@ -123,10 +123,11 @@ def test_bad_uploads_fail_with_a_reason(video_worker, clips, upload, tmp_path):
         wait_for(video)
     reasons = {key: video.failure_reason for key, video in videos.items()}
     assert {key: video.status for key, video in videos.items()} == dict.fromkeys(videos, "failed")
-    assert "not a video or audio file" in reasons["corrupt"]
-    assert "not a video or audio file" in reasons["text"]
-    assert "limit" in reasons["big"] and "MB" in reasons["big"]
-    assert reasons["long"] == "The video is 0:30 long; the limit is 0:20."
+    # In the uploader's language; with none, the site's (Indonesian).
+    assert "bukan berkas video atau audio" in reasons["corrupt"]
+    assert "bukan berkas video atau audio" in reasons["text"]
+    assert "batasnya" in reasons["big"] and "MB" in reasons["big"]
+    assert reasons["long"] == "Durasi video 0:30; batasnya 0:20."
     for video in videos.values():
         assert not video.hls_prefix and not video.renditions
     # Nothing half-written was left in storage.
