@@ -152,3 +152,40 @@ def test_only_editors_with_rights_reach_the_video_admin(client, participant, fac
     assert client.post(reverse("video:retry", args=[video.pk])).status_code in (302, 403, 404)
     video.refresh_from_db()
     assert video.attempt == 0
+
+
+def test_lesson_editor_offers_the_video_block(client, demo_site, manager):
+    from cms.models import LessonPage
+
+    lesson = LessonPage.objects.filter(locale__language_code="id").first()
+    client.force_login(manager)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "VideoChooser" in html or "video_chooser" in html
+
+
+def test_status_needs_the_admin(client, participant):
+    video = _ready_video()
+    response = client.get(reverse("video:status"), {"ids": str(video.pk)})
+    assert response.status_code == 302
+    client.force_login(participant)
+    response = client.get(reverse("video:status"), {"ids": str(video.pk)})
+    assert response.status_code in (302, 403)
+
+
+def test_deleting_a_video_deletes_its_files(django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    video = Video(title="Gone")
+    video.source.save("gone.mp4", ContentFile(b"x" * 10), save=False)
+    video.hls_prefix = "videos/hls/test-delete/1-abc"
+    for name in ("master.m3u8", "144p/index.m3u8", "144p/seg_000.ts"):
+        default_storage.save(f"{video.hls_prefix}/{name}", ContentFile(b"#EXTM3U"))
+    video.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        video.delete()
+    assert not default_storage.exists(video.source.name)
+    assert not default_storage.exists(f"{video.hls_prefix}/144p/seg_000.ts")
+    assert not default_storage.exists(f"{video.hls_prefix}/master.m3u8")

@@ -1,0 +1,53 @@
+"""An editor uploads a clip in the Wagtail admin (Chromium), a real Celery worker converts it,
+and the listing's progress bar follows until the video is ready."""
+
+import pytest
+from django.test import Client
+
+from cms.video.models import Video
+from tests.video.clips import make_clip
+from tests.video.conftest import video_worker  # noqa: F401  (fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_upload_in_the_admin_and_watch_it_convert(
+    browser,
+    live_server,
+    manager,
+    video_worker,  # noqa: F811  (the fixture imported above)
+    artifacts_dir,
+    tmp_path,
+):
+    source = make_clip(tmp_path / "harga.mp4", seconds=10, size="320x180")
+    video_worker()
+    client = Client()
+    client.force_login(manager)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(f"{live_server.url}/admin/video/new/")
+        page.fill("input[name=title]", "Menghitung harga")
+        page.set_input_files("input[name=source]", str(source))
+        page.locator("form[method=post] button[type=submit]").last.click()
+        try:
+            page.wait_for_url("**/admin/video/")
+        except Exception:
+            page.screenshot(path=str(artifacts_dir / "video-admin-failed.png"), full_page=True)
+            raise
+        assert page.locator("[data-video-status]").count() == 1
+        page.screenshot(path=str(artifacts_dir / "video-admin-converting.png"))
+        page.wait_for_selector("td.video-status:has-text('Siap')", timeout=90_000)
+        page.screenshot(path=str(artifacts_dir / "video-admin-listing.png"))
+        video = Video.objects.get()
+        assert (video.status, video.progress, video.uploaded_by_user) == ("ready", 100, manager)
+        page.goto(f"{live_server.url}/admin/video/edit/{video.pk}/")
+        assert page.locator("text=144p").count() >= 1
+        page.screenshot(path=str(artifacts_dir / "video-admin-edit.png"), full_page=True)
+    finally:
+        context.close()
