@@ -11,7 +11,7 @@ import re
 import tempfile
 import time
 import xml.sax
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -87,7 +87,6 @@ class ImportResult:
     unchanged: int = 0
     skipped: int = 0
     error: str = ""
-    messages: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> str:

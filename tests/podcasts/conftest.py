@@ -39,3 +39,12 @@ def start_worker(celery_worker_process):
     app._pool = None
     app.amqp._producer_pool = None
     return celery_worker_process
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Services record messages in the active language; the tests read them in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +16,11 @@ from podcasts.models import EpisodePage, PodcastIndexPage
 
 
 def make_home() -> HomePage:
+    # After another test flushed and restored the database, cached content type ids may be
+    # stale; clear the cache only then (a needless clear makes later lookups create rows).
+    cached = ContentType.objects.get_for_model(HomePage)
+    if not ContentType.objects.filter(pk=cached.pk, model="homepage").exists():
+        ContentType.objects.clear_cache()
     home = HomePage.objects.first()
     if home is not None:
         return home

@@ -156,6 +156,8 @@ class TestEmbeddedDefaultMedia:
     def test_debug_urlconf_routes_media_through_serve_media(self, settings):
         import importlib
 
+        from django.urls import clear_url_caches
+
         import cms.urls
 
         settings.DEBUG = True
@@ -166,6 +168,7 @@ class TestEmbeddedDefaultMedia:
         finally:
             settings.DEBUG = False
             importlib.reload(cms.urls)
+            clear_url_caches()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
