@@ -381,9 +381,9 @@ class EpisodePage(Page):
     @property
     def audio_src(self) -> str:
         """Where players fetch the audio: our Range-capable view, or the external URL."""
-        if self.audio_file:
+        if self.audio_file and self.pk:
             return reverse("podcasts:audio", kwargs={"pk": self.pk, "ext": self.audio_extension})
-        return self.audio_url
+        return self.audio_url  # also while previewing a page not saved yet
 
     @property
     def transcript_src(self) -> str:

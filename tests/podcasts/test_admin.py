@@ -70,3 +70,31 @@ def test_import_now_queues_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(f"/admin/podcasts/feed-sources/import/{source.pk}/")
     assert queued == [source.pk]
+
+
+def test_page_editors_render(staff_client, podcast):
+    from tests.podcasts.factories import make_episode
+
+    episode = make_episode(podcast)
+    home = podcast.get_parent()
+    for url in (
+        f"/admin/pages/add/podcasts/podcastindexpage/{home.pk}/",
+        f"/admin/pages/add/podcasts/episodepage/{podcast.pk}/",
+        f"/admin/pages/{episode.pk}/edit/",
+        f"/admin/pages/{podcast.pk}/edit/",
+        "/admin/podcasts/feed-sources/new/",
+    ):
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+    html = staff_client.get(f"/admin/pages/add/podcasts/episodepage/{podcast.pk}/").content
+    assert b'enctype="multipart/form-data"' in html
+    assert b'name="audio_file"' in html
+
+
+def test_preview_of_a_draft_episode(podcast, media_root):
+    from tests.podcasts.factories import make_episode, mp3_bytes
+
+    episode = make_episode(podcast, upload=mp3_bytes(2), live=False)
+    response = episode.make_preview_request()
+    assert response.status_code == 200
+    assert f'src="/podcasts/audio/{episode.pk}.mp3"'.encode() in response.content
