@@ -284,7 +284,8 @@ class AttendanceChange(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["changed_at", "pk"]
+        # Inserts happen under the attendance row's lock, so pk order is the order of changes.
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return f"{self.attendance_id} → {self.present}"

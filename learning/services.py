@@ -300,15 +300,16 @@ def attendance_mark(
         raise PermissionDenied
     if not Enrolment.objects.filter(cohort_id=session.cohort_id, participant=participant).exists():
         raise ValidationError(_("This person is not in the cohort."), code="not_enrolled")
-    now = timezone.now()
     with transaction.atomic():
         attendance, created = Attendance.objects.get_or_create(
             session=session,
             participant=participant,
-            defaults={"present": present, "marked_by": marked_by, "marked_at": now},
+            defaults={"present": present, "marked_by": marked_by, "marked_at": timezone.now()},
         )
+        now = attendance.marked_at
         if not created:
             attendance = Attendance.objects.select_for_update().get(pk=attendance.pk)
+            now = timezone.now()  # after the lock: the history's times follow its order
             if attendance.present == present:
                 return attendance
             attendance.present = present

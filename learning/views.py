@@ -105,6 +105,10 @@ def _programme(request: HttpRequest):
 @participant_view
 def join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not request.user.is_participant:
+        form.add_error(
+            "code", _("Only participants join cohorts; facilitators are added by a manager.")
+        )
     if request.method == "POST" and form.is_valid():
         cohort = form.cleaned_data["code"]
         services.enrolment_create(cohort=cohort, participant=request.user)
@@ -436,7 +440,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     history = (
         AttendanceChange.objects.filter(attendance__session=session)
         .select_related("attendance__participant", "changed_by")
-        .order_by("-changed_at", "-pk")[:200]
+        .order_by("-pk")[:200]
     )
     return render(
         request,

@@ -1,6 +1,7 @@
 """How learning plugs into the site shell (cms hooks) and into the Wagtail admin."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -19,7 +20,14 @@ def _progress(request, page):
     programme = selectors.programme_of(page)
     if programme is None:
         return None
-    return selectors.learner_progress(user=request.user, programme=programme)
+    progress = selectors.learner_progress(user=request.user, programme=programme)
+    # Wagtail renders these pages outside the person's zone: give the templates local times
+    # (naive, so the date filter does not convert them back).
+    zone = request.user.zoneinfo
+    for stage in progress.stages:
+        for session in stage.sessions:
+            session.local_start = timezone.localtime(session.starts_at, zone).replace(tzinfo=None)
+    return progress
 
 
 @hooks.register("home_page_context")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from PIL import Image
 
 from cms.models import User
+from cms.roles import apply_role_permissions
 from learning import services
 from learning.models import Review, Submission
 from tests.learning.conftest import build_programme
@@ -53,6 +54,9 @@ def test_join_learn_attend_submit_revise_accept(
     live_server, browser, artifacts_dir, facilitator, tmp_path
 ):
     base = live_server.url
+    # Sign-up puts people in the role groups; a flush by an earlier transactional test may
+    # have removed them, so make sure they are there (idempotent).
+    apply_role_permissions()
     pages = build_programme(lessons_per_module=2)
     cohort = services.cohort_create(
         name="Kelompok Selong",

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
 from cms.models import User
 from learning import services
@@ -32,7 +33,8 @@ def race(fn, n=THREADS):
     def run(i):
         try:
             barrier.wait(timeout=10)
-            results[i] = fn(i)
+            with translation.override("en"):
+                results[i] = fn(i)
         except Exception as error:
             errors[i] = error
         finally:

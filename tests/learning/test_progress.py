@@ -213,3 +213,28 @@ class TestReflections:
         home = client.get("/id/").content.decode()
         assert lesson.title in home  # "continue where you left off"
         assert 'value="1"' in home  # a progress bar with one lesson done
+
+
+def test_stage_page_shows_session_times_in_the_participants_zone(
+    client, programme, member, cohort, facilitator
+):
+    import datetime as dt
+
+    services.session_create(
+        cohort=cohort,
+        created_by=facilitator,
+        title="Kick-off",
+        stage=programme["internalisation"],
+        starts_at=dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC),
+    )
+    assert member.time_zone == "Asia/Makassar"
+    client.force_login(member)
+    html = client.get(programme["internalisation"].url).content.decode()
+    assert "Kick-off</strong> · Sen 2 Mar, 09:00" in html  # 01:00 UTC is 09:00 WITA
+
+
+def test_only_participants_join_with_a_code(client, cohort, facilitator):
+    client.force_login(facilitator)
+    response = client.post("/en/learning/join/", {"code": "SELONG"})
+    assert "Only participants join cohorts" in response.content.decode()
+    assert not cohort.enrolments.exists()
