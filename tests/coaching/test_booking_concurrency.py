@@ -73,7 +73,6 @@ def test_crowd_books_at_once_never_overbooks(
 ):
     session = make_session(expert_profile, capacity=seats)
     people = [make_participant() for _ in range(crowd)]
-
     commit_order, errors = _book_all_at_once(session, people)
 
     assert errors == []
