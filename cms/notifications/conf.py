@@ -20,7 +20,9 @@ DEFAULTS = {
     "WEBPUSH_CLAIM_TIMEOUT": 600,
     # Deliveries one task sends; reminders one transaction turns into notifications.
     "WEBPUSH_BATCH_SIZE": 50,
-    "REMINDER_BATCH_SIZE": 500,
+    "REMINDER_BATCH_SIZE": 250,
+    # Pushes one worker process has in flight at once (threads waiting on the network).
+    "WEBPUSH_CONCURRENCY": 1,
     # Seconds to wait for a push service.
     "WEBPUSH_HTTP_TIMEOUT": 10.0,
 }

@@ -45,6 +45,15 @@ class Notification(models.Model):
         help_text=_("A push that would arrive after this is not sent."),
     )
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    reminder = models.OneToOneField(
+        "Reminder",
+        verbose_name=_("reminder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notification",
+        help_text=_("The reminder this notification was sent for, if any."),
+    )
 
     class Meta:
         verbose_name = _("notification")
@@ -211,14 +220,6 @@ class Reminder(models.Model):
         max_length=10,
         choices=ReminderStatus.choices,
         default=ReminderStatus.SCHEDULED,
-    )
-    notification = models.OneToOneField(
-        Notification,
-        verbose_name=_("notification"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reminder",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     processed_at = models.DateTimeField(_("processed"), null=True, blank=True)

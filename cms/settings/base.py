@@ -207,6 +207,8 @@ WEBPUSH_RETRY_MAX_SECONDS = float(os.environ.get("WEBPUSH_RETRY_MAX_SECONDS", "3
 # A claimed delivery whose worker died is taken over after this many seconds.
 WEBPUSH_CLAIM_TIMEOUT = int(os.environ.get("WEBPUSH_CLAIM_TIMEOUT", "600"))
 WEBPUSH_BATCH_SIZE = int(os.environ.get("WEBPUSH_BATCH_SIZE", "50"))
+# Pushes each worker process keeps in flight at once.
+WEBPUSH_CONCURRENCY = int(os.environ.get("WEBPUSH_CONCURRENCY", "1"))
 
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {

@@ -22,6 +22,13 @@ from .conftest import CONTACT, VAPID_PUBLIC
 pytestmark = pytest.mark.django_db
 
 
+def send() -> dict:
+    """Run one sending batch; its outcome counts (without the timings)."""
+    counts = services.deliveries_send()
+    counts.pop("seconds", None)
+    return counts
+
+
 @pytest.fixture(autouse=True)
 def push_kind():
     kinds.register(
@@ -49,7 +56,7 @@ def test_a_push_arrives_encrypted_signed_and_in_the_persons_language(
     services.notify(
         recipient=participant, kind="test_push", url="/id/coaching/", params={"what": "Halo"}
     )
-    assert services.deliveries_send() == {"delivered": 1}
+    assert send() == {"delivered": 1}
     [got] = push_service.received()
     assert got["payload"]["title"] == "Akun"
     assert got["payload"]["body"] == "Halo"
@@ -70,8 +77,8 @@ def test_every_device_gets_it_and_a_repeat_does_not_resend(
 ):
     subscribe(participant, 2)
     services.notify(recipient=participant, kind="test_push", url="/", params={"what": "x"})
-    assert services.deliveries_send() == {"delivered": 2}
-    assert services.deliveries_send() == {}
+    assert send() == {"delivered": 2}
+    assert send() == {}
     assert len({r["subscription"] for r in push_service.received()}) == 2
 
 
@@ -83,7 +90,7 @@ def test_ttl_never_outlives_the_expiry(participant, subscribe, push_service, day
         url="/",
         expires_at=timezone.now() + datetime.timedelta(minutes=10),
     )
-    services.deliveries_send()
+    send()
     [got] = push_service.received()
     assert 590 <= got["ttl"] <= 600
 
@@ -93,7 +100,7 @@ def test_gone_removes_the_subscription(participant, subscribe, push_service, day
     [sub] = subscribe(participant)
     push_service.plan([{"status": status}])
     services.notify(recipient=participant, kind="test_push", url="/")
-    assert services.deliveries_send() == {"gone": 1}
+    assert send() == {"gone": 1}
     assert not PushSubscription.objects.filter(pk=sub.pk).exists()
     delivery = Delivery.objects.get()
     assert delivery.status_code == status and delivery.endpoint == sub.endpoint
@@ -104,13 +111,13 @@ def test_429_waits_for_retry_after(participant, subscribe, push_service, daytime
     push_service.plan([{"status": 429, "retry_after": 2}])
     services.notify(recipient=participant, kind="test_push", url="/")
     before = timezone.now()
-    assert services.deliveries_send() == {"retrying": 1}
+    assert send() == {"retrying": 1}
     delivery = Delivery.objects.get()
     waited = (delivery.next_attempt_at - before).total_seconds()
     assert 1.9 <= waited <= 3
-    assert services.deliveries_send() == {}  # not yet
+    assert send() == {}  # not yet
     time.sleep(max(waited, 0) + 0.1)
-    assert services.deliveries_send() == {"delivered": 1}
+    assert send() == {"delivered": 1}
     assert len(push_service.received()) == 1
 
 
@@ -133,14 +140,14 @@ def test_500_is_retried_with_growing_jittered_delays_then_failed(
     delays = []
     for _attempt in range(3):
         before = timezone.now()
-        assert services.deliveries_send() == {"retrying": 1}
+        assert send() == {"retrying": 1}
         delivery = Delivery.objects.get()
         delays.append((delivery.next_attempt_at - before).total_seconds())
         # Make it due now rather than wait in the test.
         Delivery.objects.update(next_attempt_at=timezone.now())
     # base 10 s, doubling, ±50 %: 5–15, 10–30, 20–60
     assert 5 <= delays[0] <= 15.5 and 10 <= delays[1] <= 30.5 and 20 <= delays[2] <= 60.5
-    assert services.deliveries_send() == {"failed": 1}
+    assert send() == {"failed": 1}
     delivery = Delivery.objects.get()
     assert delivery.attempts == 4
     assert "gave up after 4 attempts" in delivery.reason and "500" in delivery.reason
@@ -159,10 +166,10 @@ def test_client_errors_are_not_retried_and_logged(
     push_service.plan([{"status": status}])
     services.notify(recipient=participant, kind="test_push", url="/")
     with caplog.at_level(logging.ERROR, logger="cms.notifications.services"):
-        assert services.deliveries_send() == {"failed": 1}
+        assert send() == {"failed": 1}
     assert Delivery.objects.get().status_code == status
     assert any(str(status) in record.getMessage() for record in caplog.records)
-    assert services.deliveries_send() == {}
+    assert send() == {}
 
 
 def test_a_network_error_is_retried(participant, daytime):
@@ -173,7 +180,7 @@ def test_a_network_error_is_retried(participant, daytime):
         auth="AAAAAAAAAAAAAAAAAAAAAA",
     )
     services.notify(recipient=participant, kind="test_push", url="/")
-    assert services.deliveries_send() == {"retrying": 1}
+    assert send() == {"retrying": 1}
     assert Delivery.objects.get().reason.startswith("network:")
 
 
@@ -203,10 +210,10 @@ def test_a_claim_of_a_dead_worker_is_taken_over(participant, subscribe, push_ser
     token, claimed = services.deliveries_claim()
     assert len(claimed) == 1
     # Another worker finds nothing while the claim is fresh...
-    assert services.deliveries_send() == {}
+    assert send() == {}
     # ...and takes it over once the claim is older than the timeout.
     Delivery.objects.update(claimed_at=timezone.now() - datetime.timedelta(hours=1))
-    assert services.deliveries_send() == {"delivered": 1}
+    assert send() == {"delivered": 1}
     assert len(push_service.received()) == 1
 
 
@@ -217,7 +224,7 @@ def test_payload_stays_under_3_kb(participant, subscribe, push_service, daytime)
         recipient=participant, kind="test_long", url="/", params={"text": "é" * 5000}
     )
     assert len(push.payload_for(notification)) <= 3000
-    assert services.deliveries_send() == {"delivered": 1}
+    assert send() == {"delivered": 1}
 
 
 def test_quiet_hours_hold_a_push_until_they_end(participant, subscribe, push_service):
@@ -231,7 +238,7 @@ def test_quiet_hours_hold_a_push_until_they_end(participant, subscribe, push_ser
     delivery = Delivery.objects.get()
     held = (delivery.next_attempt_at - now).total_seconds()
     assert 2 * 3600 - 120 <= held <= 2 * 3600
-    assert services.deliveries_send() == {}
+    assert send() == {}
     assert notification.read_at is None  # it is in the inbox at once
     # A notification that would be stale by the end of quiet hours is not pushed at all.
     services.notify(
@@ -270,5 +277,14 @@ def test_a_muted_kind_is_not_pushed_but_is_in_the_inbox(participant, subscribe, 
     services.notify(recipient=participant, kind="test_push", url="/")
     assert Notification.objects.filter(recipient=participant).count() == 1
     assert Delivery.objects.get().status == DeliveryStatus.SKIPPED
-    assert services.deliveries_send() == {}
+    assert send() == {}
     assert push_service.received() == []
+
+
+def test_a_few_pushes_in_flight_at_once(participant, subscribe, push_service, daytime, settings):
+    settings.WEBPUSH_CONCURRENCY = 3
+    subscribe(participant, 7)
+    services.notify(recipient=participant, kind="test_push", url="/")
+    assert send() == {"delivered": 7}
+    assert len(push_service.received()) == 7
+    assert send() == {}

@@ -126,8 +126,9 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
         lambda: Delivery.objects.filter(status=DeliveryStatus.DELIVERED).count() == 100, 60
     )
     _assert_each_reminder_once(push_service, 100)
-    # At most the one push that was in flight when the worker died reached the service twice
-    # (a push service cannot tell a retry from a new message); its Topic made the service
-    # replace the first copy, and the service worker's tag would replace it on screen too.
+    # Only the push that was in flight when the worker died (WEBPUSH_CONCURRENCY is 1) can
+    # have reached the service twice (a push service cannot tell a retry from a new
+    # message); their Topic made the service replace the first copy, and the service worker's
+    # tag would replace it on screen too.
     raw = Counter(r["payload"]["id"] for r in push_service.received())
     assert sum(raw.values()) - len(raw) <= 1

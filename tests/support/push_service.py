@@ -310,6 +310,11 @@ class PushService:
             self.process.terminate()
             self.process.wait(timeout=10)
 
+    def cpu_seconds(self) -> float:
+        """CPU time the service's process has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def subscribe(self, count: int = 1) -> list[dict]:
         response = self.http.post(f"{self.origin}/_control/subscribe", json={"count": count})
         return response.json()["subscriptions"]
