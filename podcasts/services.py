@@ -6,8 +6,11 @@ site as it was and records a clear error on the feed source.
 """
 
 import html
+import ipaddress
 import logging
+import os
 import re
+import socket
 import tempfile
 import time
 import xml.sax
@@ -111,6 +114,34 @@ def _is_web_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+def _private_networks_allowed() -> bool:
+    configured = getattr(settings, "PODCASTS_FEED_ALLOW_PRIVATE", None)
+    if configured is not None:
+        return bool(configured)
+    return os.environ.get("PODCASTS_FEED_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes")
+
+
+def _refuse_private_hosts(request: httpx.Request) -> None:
+    """Every request, redirects included: no loopback, private or link-local addresses, so a
+    feed address cannot reach the machine's own services or a cloud metadata endpoint."""
+    if _private_networks_allowed():
+        return
+    host = request.url.host
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError) as error:
+        raise FeedError(
+            _("The feed could not be fetched: %(error)s") % {"error": f"unknown host {host}"}
+        ) from error
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise FeedError(
+                _("The feed address points into a private network (%(host)s); it was not fetched.")
+                % {"host": host}
+            )
+
+
 def feed_fetch(*, url: str, etag: str = "", last_modified: str = "") -> FetchedFeed:
     """GET a feed: http(s) only, redirects followed, at most 10 MB, conditional on the validators.
 
@@ -136,7 +167,10 @@ def feed_fetch(*, url: str, etag: str = "", last_modified: str = "") -> FetchedF
     try:
         with (
             httpx.Client(
-                timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=5
+                timeout=httpx.Timeout(timeout),
+                follow_redirects=True,
+                max_redirects=5,
+                event_hooks={"request": [_refuse_private_hosts]},
             ) as client,
             client.stream("GET", url, headers=headers) as response,
         ):

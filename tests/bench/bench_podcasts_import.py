@@ -77,6 +77,7 @@ def _run(source):
 
 def test_import_1000_episodes(settings):
     settings.PODCASTS_FEED_TIMEOUT = 30
+    settings.PODCASTS_FEED_ALLOW_PRIVATE = True  # the feed server is on 127.0.0.1
     body = rss(_items(EPISODES))
     podcast = make_podcast()
     rows = []

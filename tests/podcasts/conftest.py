@@ -48,3 +48,10 @@ def english_messages():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def feeds_on_localhost(monkeypatch):
+    """The feed server runs on 127.0.0.1, which imports refuse by default (private network).
+    Set in the environment so that Celery workers started by a test allow it too."""
+    monkeypatch.setenv("PODCASTS_FEED_ALLOW_PRIVATE", "1")

@@ -274,6 +274,18 @@ class TestFailuresChangeNothing:
         source.refresh_from_db()
         self._fails(podcast, source, before, "Only http:// and https://")
 
+    @pytest.mark.parametrize(
+        "url", ["{server}/feed.xml", "http://169.254.169.254/latest/meta-data/", "http://[::1]/"]
+    )
+    def test_private_networks_are_refused(self, podcast, feed_server, imported, settings, url):
+        settings.PODCASTS_FEED_ALLOW_PRIVATE = False
+        source, before = imported
+        FeedSource.objects.filter(pk=source.pk).update(url=url.format(server=feed_server.base_url))
+        source.refresh_from_db()
+        requests = len(feed_server.requests)
+        self._fails(podcast, source, before, "points into a private network")
+        assert len(feed_server.requests) == requests, "nothing was sent"
+
     def test_failure_midway_rolls_back_the_whole_import(
         self, podcast, feed_server, imported, monkeypatch
     ):
