@@ -9,6 +9,7 @@ import io
 from email.utils import format_datetime
 
 from django.utils.xmlutils import SimplerXMLGenerator
+from wagtail.rich_text import expand_db_html
 
 from podcasts.models import EpisodePage, PodcastIndexPage
 
@@ -107,10 +108,11 @@ def _episode(xml: SimplerXMLGenerator, request, episode: EpisodePage, language: 
     _text(xml, "title", episode.title)
     _text(xml, "itunes:title", episode.title)
     _text(xml, "link", request.build_absolute_uri(episode.get_url(request=request)))
-    description = episode.show_notes or episode.summary
-    _text(xml, "description", description)
-    if episode.show_notes:
-        _text(xml, "content:encoded", episode.show_notes)
+    # Rich text is stored in Wagtail's database format; expand internal links for readers.
+    notes = expand_db_html(episode.show_notes) if episode.show_notes else ""
+    _text(xml, "description", notes or episode.summary)
+    if notes:
+        _text(xml, "content:encoded", notes)
     _text(xml, "itunes:summary", episode.summary)
     xml.addQuickElement(
         "enclosure",
