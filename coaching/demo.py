@@ -76,6 +76,19 @@ EXPERTS = [
     ),
 ]
 
+# The four topics of the programme (also seeded by migration 0002; managers may edit them).
+TOPICS = [
+    ("akses-modal", "Akses permodalan", "Access to capital", 10),
+    ("pemasaran-digital", "Pemasaran digital dan online", "Digital and online marketing", 20),
+    ("desain-produk", "Desain produk", "Product design", 30),
+    (
+        "perizinan-sertifikasi",
+        "Perizinan dan sertifikasi produk",
+        "Product licensing and certification",
+        40,
+    ),
+]
+
 PARTICIPANTS = [
     ("081200000001", "Siti Aminah", District.LOMBOK_TIMUR, Sex.FEMALE),
     ("081200000021", "Baiq Nurul Hidayah", District.LOMBOK_TIMUR, Sex.FEMALE),
@@ -250,6 +263,10 @@ def _book(person: User, session: ClinicSession) -> None:
 
 @transaction.atomic
 def load_demo(*, stdout=None) -> None:
+    for slug, name, name_en, order in TOPICS:
+        Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en, "order": order}
+        )
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     people = [
         _person(mobile, name, district, sex, Role.PARTICIPANT, "peserta-berdaya")

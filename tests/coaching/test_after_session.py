@@ -25,10 +25,32 @@ def _make_past(session):
 
 class TestWhoMayBook:
     def test_mastery_sessions_need_the_mastery_stage(
-        self, demo_site, expert_profile, make_session, make_participant, manager
+        self, expert_profile, make_session, make_participant, manager
     ):
-        from cms.models import StagePage
+        from wagtail.models import Locale, Page
+
+        from cms.models import HomePage, LessonPage, ModulePage, ProgrammePage, StagePage
         from learning.services import stage_open_early
+
+        # A small programme: Internalisation (one required lesson), then Mastery.
+        locale = Locale.objects.get_or_create(language_code="id")[0]
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=locale)
+        )
+        home = root.add_child(instance=HomePage(title="Beranda", slug="beranda-uji", locale=locale))
+        programme = home.add_child(instance=ProgrammePage(title="Program", slug="program"))
+        first = programme.add_child(
+            instance=StagePage(
+                title="Internalisasi", slug="internalisasi", kind="internalisation", order=1
+            )
+        )
+        module = first.add_child(instance=ModulePage(title="Modul", slug="modul"))
+        module.add_child(
+            instance=LessonPage(title="Pelajaran", slug="pelajaran", summary="x", required=True)
+        )
+        mastery = programme.add_child(
+            instance=StagePage(title="Penguasaan", slug="penguasaan", kind="mastery", order=3)
+        )
 
         session = make_session(expert_profile, audience="mastery")
         person = make_participant()
@@ -36,7 +58,6 @@ class TestWhoMayBook:
             services.booking_create(participant=person, session=session)
         assert error.value.code == "eligibility"
         # A facilitator opens Mastery early for this person (learning's rule): now they may.
-        mastery = StagePage.objects.filter(kind="mastery").first()
         stage_open_early(
             stage=mastery, participant=person, opened_by=manager, reason="Sudah punya usaha"
         )
