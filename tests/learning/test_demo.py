@@ -65,3 +65,31 @@ def test_demo_has_every_state_and_runs_twice(demo_site, client):
     html = client.get(f"/id/learning/cohorts/{cohort.pk}/").content.decode()
     assert "Foto tempat usaha Anda" in html
     assert client.get("/id/learning/reviews/").status_code == 200
+
+
+def test_learning_pages_within_the_byte_budget(demo_site, client):
+    """Participant pages and the register (HTML + CSS, gzip, no images) within 30 kB."""
+    import gzip
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    from cms.models import User
+    from learning.models import Assignment
+
+    load_demo()
+    css = len(gzip.compress(Path(finders.find("cms/site.css")).read_bytes()))
+    siti = User.objects.get(mobile="+6281200000001")
+    client.force_login(siti)
+    pages = {"tasks": "/id/learning/assignments/", "join": "/id/learning/join/"}
+    for assignment in Assignment.objects.filter(recipients=siti):
+        pages[f"task {assignment.pk}"] = f"/id/learning/assignments/{assignment.pk}/"
+    sizes = {}
+    for name, url in pages.items():
+        sizes[name] = len(gzip.compress(client.get(url).content)) + css
+    client.force_login(User.objects.get(mobile="+6281200000002"))
+    session = Cohort.objects.get(join_code="LOMBOK").sessions.first()
+    sizes["register"] = (
+        len(gzip.compress(client.get(f"/id/learning/sessions/{session.pk}/").content)) + css
+    )
+    assert max(sizes.values()) <= 30_000, sizes
