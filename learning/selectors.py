@@ -290,7 +290,7 @@ class AssignmentRow:
         return can_submit(assignment=self.assignment, latest=self.latest)
 
 
-GROUPS = ("revision", "overdue", "due_soon", "to_do", "submitted", "accepted")
+GROUPS = ("revision", "overdue", "due_soon", "to_do", "submitted", "accepted", "closed")
 
 
 def can_submit(*, assignment: Assignment, latest: Submission | None) -> bool:
@@ -323,6 +323,8 @@ def assignment_rows(*, participant: User, now=None) -> list[AssignmentRow]:
                 Submission.Status.REVISION: "revision",
                 Submission.Status.ACCEPTED: "accepted",
             }[submission.status]
+        elif assignment.closed:
+            group = "closed"
         elif assignment.due_at < now:
             group = "overdue"
         elif assignment.due_at < now + DUE_SOON:

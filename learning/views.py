@@ -177,6 +177,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
         "to_do": _("To do"),
         "submitted": _("Submitted"),
         "accepted": _("Accepted"),
+        "closed": _("Closed without an answer"),
     }
     groups = [
         (key, labels[key], [row for row in rows if row.group == key]) for key in selectors.GROUPS

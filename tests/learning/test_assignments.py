@@ -318,7 +318,8 @@ class TestLateAndClosed:
         services.assignment_set_closed(assignment=assignment, by=facilitator, closed=True)
         with pytest.raises(ValidationError, match="closed"):
             services.submission_create(assignment=assignment, participant=member, text="x")
-        assert not selectors.assignment_rows(participant=member)[0].can_submit
+        row = selectors.assignment_rows(participant=member)[0]
+        assert not row.can_submit and row.group == "closed"
 
     def test_groups(self, cohort, member, facilitator, make_assignment):
         make_assignment(cohort, title="later", due_in=dt.timedelta(days=5))
