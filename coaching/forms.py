@@ -35,7 +35,7 @@ class SessionFieldsMixin(forms.Form):
 
     topic = forms.ModelChoiceField(queryset=Topic.objects.all(), label=_("Topic"))
     mode = forms.ChoiceField(
-        choices=SessionMode.choices, widget=forms.RadioSelect, label=_("Where")
+        choices=SessionMode.choices, widget=forms.RadioSelect, label=_("In person or online")
     )
     place = forms.CharField(
         max_length=200, required=False, label=_("Place"), help_text=_("For sessions in person.")
@@ -205,7 +205,7 @@ class SessionEditForm(forms.Form):
         widget=TIME, label=_("Ends"), help_text=_("An end before the start means the next day.")
     )
     mode = forms.ChoiceField(
-        choices=SessionMode.choices, widget=forms.RadioSelect, label=_("Where")
+        choices=SessionMode.choices, widget=forms.RadioSelect, label=_("In person or online")
     )
     place = forms.CharField(max_length=200, required=False, label=_("Place"))
     meeting_link = forms.URLField(required=False, label=_("Meeting link"), assume_scheme="https")
