@@ -3,7 +3,17 @@
 import pytest
 
 from cms.notifications.push import generate_vapid_keys
+from tests.coaching import conftest as coaching_fixtures
+from tests.learning import conftest as learning_fixtures
 from tests.support.push_service import PushService
+
+# Coaching's and learning's fixtures, for the tests of their reminder rules.
+topic = coaching_fixtures.topic
+expert_profile = coaching_fixtures.expert_profile
+make_participant = coaching_fixtures.make_participant
+make_session = coaching_fixtures.make_session
+cohort = learning_fixtures.cohort
+member = learning_fixtures.member
 
 VAPID_PRIVATE, VAPID_PUBLIC = generate_vapid_keys()
 CONTACT = "mailto:reminders@berdaya.test"

@@ -19,6 +19,8 @@ from cms.notifications.models import (
     ReminderStatus,
 )
 from cms.notifications.tasks import tick
+from coaching import reminders as clinic_rules
+from coaching import services as coaching
 
 from .conftest import vapid_env
 
@@ -132,3 +134,51 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
     # tag would replace it on screen too.
     raw = Counter(r["payload"]["id"] for r in push_service.received())
     assert sum(raw.values()) - len(raw) <= 1
+
+
+def test_a_booking_61_minutes_before_a_clinic_gives_exactly_one_1_hour_reminder(
+    start_worker, expert_profile, make_session, make_participant, subscribe, push_service
+):
+    start_worker(env=vapid_env(), concurrency=2)
+    ani = make_participant(name="Ani", preferred_language="id", time_zone="Asia/Makassar")
+    # Quiet hours are tested on their own; this test must not depend on the hour it runs at.
+    NotificationSettings.objects.create(
+        user=ani, quiet_start=datetime.time(0), quiet_end=datetime.time(0)
+    )
+    subscribe(ani)
+    session = make_session(
+        expert_profile, start_in=datetime.timedelta(minutes=61), minutes=30, notice_hours=0
+    )
+    booked_at = timezone.now()
+    coaching.booking_create(participant=ani, session=session, request_key=str(booked_at))
+    reminder = Reminder.objects.get(recipient=ani, kind=clinic_rules.BEFORE_1H)
+    assert reminder.scheduled_for == session.starts_at - datetime.timedelta(hours=1)
+    assert not Reminder.objects.filter(recipient=ani, kind=clinic_rules.BEFORE_24H).exists()
+    # The booking confirmation comes at once; a tick before the reminder is due sends nothing.
+    assert _wait(lambda: push_service.count() == 1, 20)
+    tick.delay()
+    time.sleep(2)
+    assert push_service.count() == 1
+    # The beat's ticks once it is due (twice, as two beats would): exactly one reminder.
+    wait = (reminder.scheduled_for - timezone.now()).total_seconds()
+    time.sleep(max(wait, 0) + 0.5)
+    tick.delay()
+    tick.delay()
+    assert _wait(lambda: push_service.count() >= 2, 30)
+    time.sleep(2)
+    received = push_service.received()
+    reminders = [r for r in received if r["payload"]["title"] == "Klinik Anda mulai 1 jam lagi"]
+    assert len(received) == 2 and len(reminders) == 1
+    [got] = reminders
+    wita = session.starts_at.astimezone(ani.zoneinfo)
+    assert got["payload"]["body"] == f"Akses permodalan, {_id_date(wita)}, {wita:%H:%M} WITA."
+    assert got["payload"]["url"] == f"/id/coaching/{session.pk}/"
+    to_clinic = session.starts_at.timestamp() - got["received_at"]
+    assert 0 < got["ttl"] <= to_clinic
+    assert got["urgency"] == "high"
+
+
+def _id_date(local: datetime.datetime) -> str:
+    days = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
+    months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    return f"{days[local.weekday()]} {local.day} {months[local.month - 1]}"

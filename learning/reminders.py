@@ -1,0 +1,153 @@
+"""When learning tells people things, as rules on learning's signals (sent after commit).
+
+- A new assignment: each participant is told at once, and reminded 24 hours before it is due
+  unless they have submitted by then.
+- Feedback on a submission: the participant is told at once.
+- New submissions to review: each facilitator gets one digest a day, at 08:00 in their zone,
+  only when something waits for them.
+
+Imported by ``cms.notifications`` when the app is ready, so learning's own files stay as they
+are.
+"""
+
+import datetime
+
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Role
+from cms.notifications import digests, kinds, services
+from learning import selectors, signals
+from learning.models import Assignment, Review, Submission
+
+ASSIGNED = "assignment_new"
+DUE_24H = "assignment_due_24h"
+FEEDBACK = "submission_feedback"
+REVIEW_DIGEST = "review_digest"
+
+
+def _not_submitted(assignment: Assignment, recipient) -> dict | None:
+    """At send time: remind only those who have not sent anything and may still send."""
+    if assignment is None:
+        return None
+    assignment = Assignment.objects.filter(pk=assignment.pk).first()
+    if assignment is None or assignment.closed:
+        return None
+    if Submission.objects.filter(assignment=assignment, participant=recipient).exists():
+        return None
+    return {}
+
+
+def register_kinds() -> None:
+    participants = (Role.PARTICIPANT,)
+    kinds.register(
+        ASSIGNED,
+        label=_("New assignments"),
+        title=_("New assignment: %(title)s"),
+        body=_("Due %(due)s."),
+        ttl=datetime.timedelta(days=2),
+        audience=participants,
+    )
+    kinds.register(
+        DUE_24H,
+        label=_("Assignment reminders"),
+        title=_("Assignment due tomorrow"),
+        body=_("%(title)s is due %(due)s."),
+        ttl=datetime.timedelta(hours=24),
+        urgency="normal",
+        audience=participants,
+        min_lead=datetime.timedelta(hours=2),
+        refresh=_not_submitted,
+    )
+    kinds.register(
+        FEEDBACK,
+        label=_("Feedback on my work"),
+        title=_("Feedback on %(title)s"),
+        body=_("%(decision)s"),
+        ttl=datetime.timedelta(days=2),
+        audience=participants,
+    )
+    kinds.register(
+        REVIEW_DIGEST,
+        label=_("Daily summary of work to review"),
+        title=_("Work waiting for your review"),
+        body=_("%(count)s submissions are waiting, %(new)s new since yesterday."),
+        ttl=datetime.timedelta(hours=12),
+        urgency="low",
+        audience=(Role.FACILITATOR,),
+    )
+
+
+def _url(user, name: str, *args) -> str:
+    with translation.override(user.preferred_language or "id"):
+        return reverse(name, args=args)
+
+
+@receiver(signals.assignment_assigned, dispatch_uid="notifications-assignment-assigned")
+def on_assignment_assigned(sender, assignment: Assignment, participants, **kwargs) -> None:
+    now = timezone.now()
+    remind_at = assignment.due_at - datetime.timedelta(hours=24)
+    for participant in participants:
+        url = _url(participant, "learning:assignment", assignment.pk)
+        params = {"title": assignment.title, "due": assignment.due_at}
+        services.notify(
+            recipient=participant, kind=ASSIGNED, url=url, params=params, obj=assignment
+        )
+        if remind_at > now:
+            services.reminder_schedule(
+                recipient=participant,
+                kind=DUE_24H,
+                obj=assignment,
+                at=remind_at,
+                url=url,
+                params=params,
+                expires_at=assignment.due_at,
+            )
+
+
+@receiver(signals.submission_submitted, dispatch_uid="notifications-submission-submitted")
+def on_submission_submitted(sender, submission: Submission, **kwargs) -> None:
+    # Sent something: no "due tomorrow" reminder for this one any more.
+    services.reminders_cancel(
+        obj=submission.assignment, kind=DUE_24H, recipient=submission.participant
+    )
+
+
+@receiver(signals.submission_reviewed, dispatch_uid="notifications-submission-reviewed")
+def on_submission_reviewed(sender, review: Review, **kwargs) -> None:
+    review = Review.objects.select_related("submission__assignment", "submission__participant").get(
+        pk=review.pk
+    )
+    participant = review.submission.participant
+    assignment = review.submission.assignment
+    with translation.override(participant.preferred_language or "id"):
+        decision = (
+            _("Accepted. Well done!")
+            if review.decision == Review.Decision.ACCEPT
+            else _("Please revise and send it again.")
+        )
+        decision = str(decision)
+    services.notify(
+        recipient=participant,
+        kind=FEEDBACK,
+        url=_url(participant, "learning:assignment", assignment.pk),
+        params={"title": assignment.title, "decision": decision},
+        obj=review.submission,
+    )
+
+
+def collect_review_digest(user) -> tuple[str, dict] | None:
+    """What a facilitator has to review today, if anything."""
+    waiting = selectors.review_queue(user=user)
+    count = waiting.count()
+    if not count:
+        return None
+    since = timezone.now() - datetime.timedelta(days=1)
+    new = waiting.filter(submitted_at__gte=since).count()
+    return _url(user, "learning:review_queue"), {"count": count, "new": new}
+
+
+register_kinds()
+digests.register(REVIEW_DIGEST, role=Role.FACILITATOR, collect=collect_review_digest)
