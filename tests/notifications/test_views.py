@@ -172,9 +172,21 @@ def test_admin_views_are_for_managers(client, participant, facilitator, manager)
     index_urls = [
         reverse("wagtailadmin_home") + path for path in ("notification/", "delivery/", "reminder/")
     ]
+    services.subscription_save(
+        user=participant, endpoint="https://p.example/gone", p256dh=KEY_65, auth=AUTH_16
+    )
+    notification = services.notify(recipient=participant, kind="x", url="/")
+    delivery = notification.deliveries.get()
+    delivery.status, delivery.status_code, delivery.reason = "gone", 410, "HTTP 410: expired"
+    delivery.save()
     client.force_login(manager)
     for index in index_urls:
         assert client.get(index).status_code == 200, index
+    listing = client.get(index_urls[1]).content.decode()
+    assert "HTTP 410: expired" in listing and "Ani Participant" in listing
+    inspect = client.get(f"{index_urls[1]}inspect/{delivery.pk}/")
+    assert inspect.status_code == 200 and "HTTP 410: expired" in inspect.content.decode()
+    assert client.get(f"{index_urls[1]}edit/{delivery.pk}/").status_code in (302, 403)
     client.force_login(facilitator)
     for index in index_urls:
         assert client.get(index).status_code in (302, 403), index
