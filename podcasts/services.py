@@ -262,12 +262,19 @@ def _notes(raw: str, base: str) -> str:
     ).strip()
 
 
-def _int(value) -> int | None:
+def _int(value, limit: int = 2**31 - 1) -> int | None:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
         return None
-    return number if number >= 0 else None
+    return number if 0 <= number <= limit else None
+
+
+def _moment(parsed) -> datetime | None:
+    try:
+        return datetime(*parsed[:6], tzinfo=UTC) if parsed else None
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _duration(value) -> int | None:
@@ -312,10 +319,10 @@ def feed_entry_read(entry, *, base: str) -> EntryData | None:
         summary=_plain(entry.get("itunes_subtitle") or entry.get("summary", ""), 300),
         show_notes=_notes(notes, base),
         audio_url=audio_url[:1000],
-        audio_size=_int(enclosure.get("length")),
+        audio_size=_int(enclosure.get("length"), limit=2**62),
         audio_type=(enclosure.get("type") or "audio/mpeg")[:100],
         duration=_duration(entry.get("itunes_duration")),
-        published_at=datetime(*published[:6], tzinfo=UTC) if published else None,
+        published_at=_moment(published),
         season_number=_int(entry.get("itunes_season")),
         episode_number=_int(entry.get("itunes_episode")),
         artwork_url=urljoin(base, image.get("href", "")) if image.get("href") else "",

@@ -151,6 +151,28 @@ class TestMatching:
         assert (result.created, result.skipped) == (2, 1)
 
 
+class TestOddValues:
+    def test_odd_numbers_and_dates_do_not_break_the_import(self, podcast, feed_server):
+        items = standard_items(2)
+        items[0].update(length="99999999999999999999999", duration="abc", pub="kemarin sore")
+        items[1].update(length="-5", duration="1:02:03")
+        extra = '<item><title>Musim aneh</title><guid isPermaLink="false">odd</guid>'
+        extra += '<enclosure url="https://cdn.example.org/odd.mp3" length="1" type="audio/mpeg"/>'
+        extra += "<itunes:season>99999999999</itunes:season><itunes:episode>-1</itunes:episode>"
+        extra += "</item>"
+        feed_server.set("/feed.xml", Reply(body=rss(items, extra=extra)))
+        result = _import(_source(podcast, feed_server.url("/feed.xml")))
+
+        assert result.created == 3, result.error
+        by_guid = {e.guid: e for e in _episodes(podcast)}
+        assert by_guid["guid-1"].audio_size is None
+        assert by_guid["guid-1"].duration is None
+        assert by_guid["guid-1"].published_at is not None  # falls back to the import time
+        assert by_guid["guid-2"].audio_size is None
+        assert by_guid["guid-2"].duration == 3723
+        assert (by_guid["odd"].season_number, by_guid["odd"].episode_number) == (None, None)
+
+
 class TestContent:
     def test_html_is_sanitised(self, podcast, feed_server):
         evil = (
