@@ -119,3 +119,70 @@ def test_database_refuses_overbooking_even_without_the_service(expert_profile, m
     ClinicSession.objects.filter(pk=session.pk).update(confirmed_count=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         ClinicSession.objects.filter(pk=session.pk).update(confirmed_count=F("confirmed_count") + 1)
+
+
+def _run_at_once(jobs):
+    """Run callables at the same moment, each in its own thread and connection."""
+    barrier = threading.Barrier(len(jobs))
+    results: list = [None] * len(jobs)
+
+    def run(index, job):
+        try:
+            barrier.wait()
+            results[index] = job()
+        except BaseException as error:
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+def test_one_person_booking_two_overlapping_sessions_at_once_gets_one(
+    expert_profile, other_expert_profile, make_session, make_participant
+):
+    first = make_session(expert_profile)
+    second = make_session(other_expert_profile, starts_at=first.starts_at)
+    person = make_participant()
+    results = _run_at_once(
+        [
+            lambda: services.booking_create(participant=person, session=first),
+            lambda: services.booking_create(participant=person, session=second),
+        ]
+    )
+    refused = [r for r in results if isinstance(r, services.CoachingError)]
+    assert len(refused) == 1 and refused[0].code == "participant_overlap"
+    assert Booking.objects.filter(participant=person).count() == 1
+
+
+def test_cancellations_and_bookings_at_once_keep_the_count(
+    expert_profile, make_session, make_participant
+):
+    """Seat holders cancel while others book: promotions and new bookings race, and lock in
+    opposite orders (deadlocks are retried); the session still ends with exactly its seats."""
+    session = make_session(expert_profile, capacity=3)
+    holders = [make_participant() for _ in range(3)]
+    seats = [services.booking_create(participant=p, session=session).booking for p in holders]
+    waiting = [make_participant() for _ in range(4)]
+    for person in waiting:
+        services.booking_create(participant=person, session=session)
+    newcomers = [make_participant() for _ in range(8)]
+
+    jobs = [
+        (lambda b=b, p=p: services.booking_cancel(by=p, booking=b))
+        for b, p in zip(seats, holders, strict=True)
+    ] + [(lambda p=p: services.booking_create(participant=p, session=session)) for p in newcomers]
+    results = _run_at_once(jobs)
+
+    assert [r for r in results if isinstance(r, BaseException)] == []
+    session.refresh_from_db()
+    confirmed = Booking.objects.filter(session=session, status=BookingStatus.CONFIRMED)
+    assert confirmed.count() == 3 == session.confirmed_count
+    # The freed seats went to the people who were already waiting, first in line first.
+    assert set(confirmed.values_list("participant_id", flat=True)) == {p.pk for p in waiting[:3]}
+    assert Booking.objects.filter(session=session, status="waitlisted").count() == 1 + 8
