@@ -83,6 +83,11 @@ def _cohort_for(request: HttpRequest, pk: int) -> Cohort:
     return get_object_or_404(selectors.cohorts_for_staff(user=request.user), pk=pk)
 
 
+def _posted(request: HttpRequest):
+    """The POST data, or None on GET: an empty POST still binds (and validates) the form."""
+    return request.POST if request.method == "POST" else None
+
+
 def _is_fetch(request: HttpRequest) -> bool:
     return request.headers.get("x-requested-with") == "fetch"
 
@@ -104,7 +109,7 @@ def _programme(request: HttpRequest):
 
 @participant_view
 def join(request: HttpRequest) -> HttpResponse:
-    form = JoinForm(request.POST or None)
+    form = JoinForm(_posted(request))
     if request.method == "POST" and form.is_valid() and not request.user.is_participant:
         form.add_error(
             "code", _("Only participants join cohorts; facilitators are added by a manager.")
@@ -290,7 +295,7 @@ def cohort_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_for(request, pk)
-    form = EnrolForm(request.POST or None)
+    form = EnrolForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             enrolment, created = services.participant_enrol_by_mobile(
@@ -331,7 +336,7 @@ def cohort_import(request: HttpRequest, pk: int) -> HttpResponse:
             % counts,
         )
         return redirect("learning:cohort", pk=cohort.pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(_posted(request), request.FILES if request.method == "POST" else None)
     preview = None
     if request.method == "POST" and form.is_valid():
         preview = importing.import_preview(upload=form.cleaned_data["file"], cohort=cohort)
@@ -359,7 +364,7 @@ def participant_detail(request: HttpRequest, cohort_pk: int, pk: int) -> HttpRes
         if programme
         else StagePage.objects.none()
     )
-    form = OpenStageForm(request.POST or None, stages=stages)
+    form = OpenStageForm(_posted(request), stages=stages)
     if request.method == "POST" and form.is_valid():
         try:
             services.stage_open_early(
@@ -404,7 +409,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
         if programme
         else StagePage.objects.none()
     )
-    form = SessionForm(request.POST or None, stages=stages)
+    form = SessionForm(_posted(request), stages=stages)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         zone = request.user.zoneinfo
@@ -505,7 +510,7 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
         if programme
         else LessonPage.objects.none()
     )
-    form = AssignmentForm(request.POST or None, lessons=lessons, participants=participants)
+    form = AssignmentForm(_posted(request), lessons=lessons, participants=participants)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         chosen = [p for p in participants if str(p.pk) in data["participants"]] or None
@@ -566,7 +571,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     history = selectors.submission_history(
         assignment=submission.assignment, participant=submission.participant
     )
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.submission_review(
