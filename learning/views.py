@@ -393,6 +393,7 @@ def participant_detail(request: HttpRequest, cohort_pk: int, pk: int) -> HttpRes
             "form": form,
             "reflections": reflections,
             "openings": participant.stage_openings.select_related("stage", "opened_by"),
+            "assignment_rows": selectors.assignment_rows(participant=participant),
         },
     )
 

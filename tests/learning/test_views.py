@@ -125,3 +125,13 @@ def test_inactive_participants_and_counts_by_sex(
     dashboard = client.get(f"/en/learning/cohorts/{cohort.pk}/").context["dashboard"]
     assert [p.name for p in dashboard.inactive] == ["Quiet One"]
     assert dashboard.by_sex == {"female": 1, "male": 1}
+
+
+def test_participant_page_lists_their_work(client, cohort, member, facilitator, make_assignment):
+    assignment = make_assignment(cohort, title="Photo of the stall")
+    submission, _ = services.submission_create(assignment=assignment, participant=member, text="x")
+    client.force_login(facilitator)
+    html = client.get(
+        f"/en/learning/cohorts/{cohort.pk}/participants/{member.pk}/"
+    ).content.decode()
+    assert "Photo of the stall" in html and f"/en/learning/reviews/{submission.pk}/" in html
