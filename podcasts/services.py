@@ -17,16 +17,19 @@ import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import feedparser
 import httpx
 import mutagen
 import nh3
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -262,6 +265,22 @@ def _notes(raw: str, base: str) -> str:
     ).strip()
 
 
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def _valid_url(url: str) -> str:
+    """The URL if it is a well-formed http(s) URL that fits our fields, else ""."""
+    # Feeds often carry unencoded spaces or non-ASCII letters in paths; encode, keep the rest.
+    url = quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
+    if not url or len(url) > 1000:
+        return ""
+    try:
+        _url_validator(url)
+    except ValidationError:
+        return ""
+    return url
+
+
 def _int(value, limit: int = 2**31 - 1) -> int | None:
     try:
         number = int(str(value).strip())
@@ -304,8 +323,8 @@ def feed_entry_read(entry, *, base: str) -> EntryData | None:
     enclosure = _enclosure(entry)
     if enclosure is None:
         return None
-    audio_url = urljoin(base, enclosure["href"].strip())
-    if not _is_web_url(audio_url):
+    audio_url = _valid_url(urljoin(base, enclosure["href"].strip()))
+    if not audio_url:
         return None
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     content = entry.get("content") or []
@@ -318,15 +337,15 @@ def feed_entry_read(entry, *, base: str) -> EntryData | None:
         title=_plain(entry.get("title", ""), 255) or _("Untitled episode"),
         summary=_plain(entry.get("itunes_subtitle") or entry.get("summary", ""), 300),
         show_notes=_notes(notes, base),
-        audio_url=audio_url[:1000],
+        audio_url=audio_url,
         audio_size=_int(enclosure.get("length"), limit=2**62),
         audio_type=(enclosure.get("type") or "audio/mpeg")[:100],
         duration=_duration(entry.get("itunes_duration")),
         published_at=_moment(published),
         season_number=_int(entry.get("itunes_season")),
         episode_number=_int(entry.get("itunes_episode")),
-        artwork_url=urljoin(base, image.get("href", "")) if image.get("href") else "",
-        transcript_url=urljoin(base, transcript) if isinstance(transcript, str) else "",
+        artwork_url=_valid_url(urljoin(base, image.get("href", ""))) if image.get("href") else "",
+        transcript_url=_valid_url(urljoin(base, transcript)) if isinstance(transcript, str) else "",
         explicit=explicit,
     )
 
@@ -363,7 +382,13 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
     existing = list(EpisodePage.objects.child_of(podcast))
     by_guid = {episode.guid: episode for episode in existing if episode.guid}
     by_url = {episode.audio_url: episode for episode in existing if episode.audio_url}
-    taken = set(Page.objects.child_of(podcast).values_list("slug", flat=True))
+    children = Page.objects.child_of(podcast)
+    taken = set(children.values_list("slug", flat=True))
+    # New episodes go after the podcast's last child. Their tree paths are counted on from it
+    # here (treebeard's add_child would look the last child up again for every episode), and
+    # the podcast's child count is raised once at the end.
+    last_path = children.order_by("-path").values_list("path", flat=True).first()
+    next_step = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
     seen: set[str] = set()
     now = timezone.now()
     for entry in entries:
@@ -402,11 +427,21 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
             has_unpublished_changes=not source.publish_new,
             first_published_at=now if source.publish_new else None,
             last_published_at=now if source.publish_new else None,
+            draft_title=entry.title,
+            depth=podcast.depth + 1,
+            path=Page._get_path(podcast.path, podcast.depth + 1, next_step),
+            numchild=0,
         )
-        podcast.add_child(instance=episode)
+        next_step += 1
+        episode._cached_parent_obj = podcast
+        # Fields were validated when the entry was read, slugs are unique among the siblings.
+        episode.save(clean=False)
         by_guid[episode.guid] = episode
         by_url[episode.audio_url] = episode
         result.created += 1
+    if result.created:
+        Page.objects.filter(pk=podcast.pk).update(numchild=F("numchild") + result.created)
+        podcast.numchild += result.created
     return result
 
 

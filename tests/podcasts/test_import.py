@@ -4,10 +4,11 @@ or in a clear error recorded on the feed source, with nothing changed."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from podcasts import services
 from podcasts.models import EpisodePage, FeedSource, FeedStatus
-from tests.podcasts.factories import rss, standard_items
+from tests.podcasts.factories import make_episode, rss, standard_items
 from tests.support.feed_server import Reply
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +66,13 @@ class TestNormalFeed:
         assert source.last_error == ""
         assert "3 new" in source.last_result
         assert source.last_fetched_at is not None
+        # the page tree stays consistent (paths, depth, child counts, url paths)
+        podcast.refresh_from_db()
+        assert podcast.numchild == 3
+        assert all(not problems for problems in Page.find_problems())
+        assert [e.url_path for e in episodes] == [f"{podcast.url_path}{e.slug}/" for e in episodes]
+        make_episode(podcast, title="Dibuat editor")  # the tree still takes new children
+        assert EpisodePage.objects.child_of(podcast).count() == 4
 
     def test_publish_new_publishes(self, podcast, feed_server):
         feed_server.set("/feed.xml", Reply(body=rss(standard_items(2))))
@@ -171,6 +179,19 @@ class TestOddValues:
         assert by_guid["guid-2"].audio_size is None
         assert by_guid["guid-2"].duration == 3723
         assert (by_guid["odd"].season_number, by_guid["odd"].episode_number) == (None, None)
+
+
+class TestBadUrls:
+    def test_entries_with_unusable_audio_urls_are_skipped(self, podcast, feed_server):
+        items = standard_items(3)
+        items[0]["url"] = "https://cdn example org/x.mp3"
+        items[1]["url"] = "https://" + "a" * 990 + ".org/x.mp3"
+        items[2]["url"] = "https://cdn.example.org/dengan spasi/é.mp3"
+        feed_server.set("/feed.xml", Reply(body=rss(items)))
+        result = _import(_source(podcast, feed_server.url("/feed.xml")))
+        assert (result.created, result.skipped) == (1, 2), result.error
+        (episode,) = _episodes(podcast)
+        assert episode.audio_url == "https://cdn.example.org/dengan%20spasi/%C3%A9.mp3"
 
 
 class TestContent:
