@@ -9,13 +9,13 @@ from __future__ import annotations
 import base64
 import datetime
 import hashlib
+import http.client
 import json
 import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import urllib3
 from py_vapid import Vapid02
 from pywebpush import WebPusher
 
@@ -114,7 +114,7 @@ class Sender:
             )
         self.vapid = Vapid02.from_string(private_key)
         self.contact = contact or conf.get("WEBPUSH_CONTACT")
-        self.session = _HTTP(conf.get("WEBPUSH_CONCURRENCY"))
+        self.session = _HTTP()
         self._lock = threading.Lock()
         self.timeout = conf.get("WEBPUSH_HTTP_TIMEOUT")
         self._vapid_headers: dict[str, tuple[float, dict]] = {}
@@ -157,7 +157,7 @@ class Sender:
                 content_encoding="aes128gcm",
                 timeout=self.timeout,
             )
-        except urllib3.exceptions.HTTPError as error:
+        except (OSError, http.client.HTTPException) as error:
             return Result(None, f"network: {type(error).__name__}: {error}"[:500])
         except Exception as error:  # a broken key in the subscription: not worth retrying
             return Result(400, f"could not encrypt for this subscription: {error}"[:500])
@@ -172,7 +172,7 @@ class Sender:
         return Result(response.status_code, reason, response.headers.get("Retry-After"))
 
     def close(self) -> None:
-        self.session.pool.clear()
+        self.session.close()
 
 
 class _Response:
@@ -183,29 +183,67 @@ class _Response:
 
 
 class _HTTP:
-    """What pywebpush needs of a requests session (``post``), on a urllib3 connection pool.
+    """What pywebpush needs of a requests session (``post``), on kept-alive stdlib connections.
 
-    Connections to each push service are kept alive across a batch; it skips the per-request
-    work of requests (environment proxies, cookies, hooks) that costs more than the encryption.
+    One connection per push service origin and thread, reused across a batch; each request goes
+    out in one write. It skips the per-request work of requests and urllib3 (environment
+    proxies, cookies, hooks, pools), which costs more than the encryption does.
     """
 
-    def __init__(self, connections: int):
-        self.pool = urllib3.PoolManager(num_pools=50, maxsize=connections, retries=False)
+    def __init__(self):
         self.local = threading.local()
+        self._all: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+
+    def _connection(self, parts, timeout) -> tuple[http.client.HTTPConnection, bool]:
+        connections = getattr(self.local, "connections", None)
+        if connections is None:
+            connections = self.local.connections = {}
+        key = (parts.scheme, parts.netloc)
+        connection = connections.get(key)
+        if connection is not None:
+            return connection, True
+        kind = (
+            http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        )
+        connection = kind(parts.hostname, parts.port, timeout=timeout)
+        connections[key] = connection
+        with self._lock:
+            self._all.append(connection)
+        return connection, False
+
+    def _forget(self, parts) -> None:
+        connection = self.local.connections.pop((parts.scheme, parts.netloc), None)
+        if connection is not None:
+            connection.close()
 
     def post(self, url, data=None, headers=None, timeout=None):
+        parts = urlsplit(url)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         self.local.sent_at = time.perf_counter()
         try:
-            response = self.pool.request(
-                "POST",
-                url,
-                body=data,
-                headers=dict(headers or {}),
-                timeout=urllib3.Timeout(connect=5, read=timeout),
-                redirect=False,
-            )
+            while True:
+                connection, reused = self._connection(parts, timeout)
+                try:
+                    connection.request("POST", path, body=data, headers=dict(headers or {}))
+                    response = connection.getresponse()
+                    body = response.read()
+                except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                    self._forget(parts)
+                    if reused:
+                        continue  # the service closed an idle kept-alive connection: once more
+                    raise
+                except (OSError, http.client.HTTPException):
+                    self._forget(parts)
+                    raise
+                if response.will_close:
+                    self._forget(parts)
+                return _Response(response.status, body.decode("utf-8", "replace"), response.headers)
         finally:
             self.local.answered_at = time.perf_counter()
-        return _Response(
-            response.status, response.data.decode("utf-8", "replace"), response.headers
-        )
+
+    def close(self) -> None:
+        with self._lock:
+            for connection in self._all:
+                connection.close()
+            self._all.clear()
