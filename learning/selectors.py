@@ -302,7 +302,11 @@ def can_submit(*, assignment: Assignment, latest: Submission | None) -> bool:
 
 
 def assignment_rows(*, participant: User, now=None) -> list[AssignmentRow]:
-    """The participant's assignments with the state of their latest submission."""
+    """The participant's assignments with the state of their latest submission (cached on
+    the user object for the request: the home panel and the bottom navigation both ask)."""
+    cached = participant.__dict__.get("_learning_assignment_rows")
+    if cached is not None and now is None:
+        return cached
     now = now or timezone.now()
     assignments = list(
         Assignment.objects.filter(recipient_rows__participant=participant)
@@ -332,6 +336,7 @@ def assignment_rows(*, participant: User, now=None) -> list[AssignmentRow]:
         else:
             group = "to_do"
         rows.append(AssignmentRow(assignment=assignment, latest=submission, group=group))
+    participant.__dict__["_learning_assignment_rows"] = rows
     return rows
 
 

@@ -84,6 +84,7 @@ def enrolment_create(
                 )
                 if added:
                     _send_assigned(assignment, [participant])
+            participant.__dict__.pop("_learning_assignment_rows", None)
     return enrolment, created
 
 
@@ -416,6 +417,8 @@ def assignment_create(
             [AssignmentRecipient(assignment=assignment, participant=p) for p in recipients],
             ignore_conflicts=True,
         )
+        for participant in participants or []:
+            participant.__dict__.pop("_learning_assignment_rows", None)
         _send_assigned(assignment, recipients)
     return assignment
 
@@ -514,6 +517,7 @@ def submission_create(
             lambda: signals.submission_submitted.send(sender=Submission, submission=submission)
         )
     _touch(participant)
+    participant.__dict__.pop("_learning_assignment_rows", None)
     return submission, rejected
 
 
