@@ -84,14 +84,25 @@ def _display_value(value, recipient) -> str:
     return "" if value is None else str(value)
 
 
+def _fill(text: str, values: dict) -> str:
+    """``text % values``; a broken translation (a stray %) falls back to the bare text."""
+    if not values:
+        return text
+    try:
+        return text % values
+    except (ValueError, TypeError):
+        logger.error("cannot fill the placeholders of %r", text)
+        return text
+
+
 def notification_render(*, kind: str, params: dict | None, recipient) -> tuple[str, str, str]:
     """The title and text of ``kind`` in the recipient's language; returns (title, body, lang)."""
     spec = kinds.get(kind)
     language = recipient.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         values = _Params({k: _display_value(v, recipient) for k, v in (params or {}).items()})
-        title = str(spec.title) % values if values else str(spec.title)
-        body = str(spec.body) % values if values else str(spec.body)
+        title = _fill(str(spec.title), values)
+        body = _fill(str(spec.body), values)
     return title[:200], body[:1000], language
 
 
@@ -370,7 +381,11 @@ def reminders_process_due(*, now: datetime.datetime | None = None, limit: int | 
                 continue
             params = dict(reminder.params)
             if spec.refresh is not None:
-                fresh = spec.refresh(reminder.about, reminder.recipient)
+                try:
+                    fresh = spec.refresh(reminder.about, reminder.recipient)
+                except Exception:  # one broken rule must not hold up every other reminder
+                    logger.exception("reminder %s: its rule failed; not sent", reminder.pk)
+                    fresh = None
                 if fresh is None:
                     reminder.status = ReminderStatus.SKIPPED
                     continue
@@ -506,6 +521,10 @@ def deliveries_send(
     Returns counts by resulting status (and, under ``"seconds"``, where the time went). Retries
     due within a minute are queued with a short countdown; later ones wait for the minute tick.
     """
+    if sender is None and not conf.get("WEBPUSH_VAPID_PRIVATE_KEY"):
+        # Claiming would only leave rows to go stale; they wait until the keys are set.
+        logger.error("web push is not configured (WEBPUSH_VAPID_PRIVATE_KEY); nothing sent")
+        return {}
     started = time.perf_counter()
     with _async_commit():
         token, deliveries = deliveries_claim(ids=ids, limit=limit)

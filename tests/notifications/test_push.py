@@ -288,3 +288,20 @@ def test_a_few_pushes_in_flight_at_once(participant, subscribe, push_service, da
     assert send() == {"delivered": 7}
     assert len(push_service.received()) == 7
     assert send() == {}
+
+
+def test_without_vapid_keys_nothing_is_claimed(participant, subscribe, daytime, settings, caplog):
+    subscribe(participant)
+    services.notify(recipient=participant, kind="test_push", url="/")
+    settings.WEBPUSH_VAPID_PRIVATE_KEY = ""
+    assert send() == {}
+    assert Delivery.objects.get().status == DeliveryStatus.PENDING
+    assert "not configured" in caplog.text
+
+
+def test_a_broken_translation_does_not_stop_the_message(participant):
+    kinds.register("test_broken", title="50% off %(x)s", body="ok")
+    notification = services.notify(
+        recipient=participant, kind="test_broken", url="/", params={"x": 1}
+    )
+    assert notification.title == "50% off %(x)s"

@@ -100,3 +100,21 @@ def test_due_reminders_become_one_notification_each(participant):
     assert late.status == ReminderStatus.EXPIRED
     assert Notification.objects.count() == 1
     assert Delivery.objects.count() == 0  # no device subscribed: inbox only
+
+
+def test_a_failing_rule_skips_its_reminder_only(participant):
+    def broken(obj, recipient):
+        raise RuntimeError("bug in a rule")
+
+    kinds.register("test_broken_rule", title="x", refresh=broken)
+    now = timezone.now()
+    bad = services.reminder_schedule(
+        recipient=participant, kind="test_broken_rule", obj=participant, at=now, url="/"
+    )
+    good = services.reminder_schedule(
+        recipient=participant, kind="test_hello", obj=participant, at=now, url="/"
+    )
+    assert services.reminders_process_due(now=now)[0] == 2
+    bad.refresh_from_db()
+    good.refresh_from_db()
+    assert bad.status == ReminderStatus.SKIPPED and good.status == ReminderStatus.SENT
