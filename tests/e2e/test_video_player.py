@@ -58,6 +58,15 @@ def media_server(settings):
     server.shutdown()
 
 
+@pytest.fixture
+def role_groups(transactional_db):
+    """The role groups migrate makes, again: an earlier transactional test may have flushed
+    them (the serialized restore does not bring them back)."""
+    from cms.roles import apply_role_permissions
+
+    apply_role_permissions()
+
+
 def _video_bytes(sent):
     return sum(size for path, size in sent if path.endswith((".ts", ".m3u8")))
 
@@ -93,7 +102,7 @@ def _plays(page, condition="currentTime > 1.5"):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_lesson_video_plays_only_after_play(
-    browser, live_server, media_server, demo_site, participant, artifacts_dir, tmp_path
+    browser, live_server, media_server, role_groups, demo_site, participant, artifacts_dir, tmp_path
 ):
     source = make_clip(tmp_path / "lesson.mp4", seconds=10, size="640x360")
     with open(source, "rb") as handle:
