@@ -28,6 +28,8 @@ $(HLS_JS):
 	mkdir -p var/npm $(dir $@)
 	npm install --prefix var/npm --no-save --no-audit --no-fund --loglevel=error hls.js@1
 	cp var/npm/node_modules/hls.js/dist/hls.light.min.js $@
+	# the script names its source map; collectstatic's manifest storage needs it beside it
+	cp var/npm/node_modules/hls.js/dist/hls.light.min.js.map $(dir $@)
 
 # Debian packages the test suite drives: Chromium for page tests, ffmpeg for audio and video.
 system-deps:

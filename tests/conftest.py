@@ -94,6 +94,17 @@ def pytest_sessionfinish(session, exitstatus):
 # --- data -------------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache():
+    """Transactional tests flush the database and post_migrate recreates content types with new
+    ids; a cache still holding the old ones breaks foreign keys in the next test."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo programme in both languages and the demo users."""
