@@ -190,3 +190,13 @@ def test_admin_views_are_for_managers(client, participant, facilitator, manager)
     client.force_login(facilitator)
     for index in index_urls:
         assert client.get(index).status_code in (302, 403), index
+
+
+def test_home_shows_unread_notifications(client, demo_site, participant):
+    services.notify(recipient=participant, kind="x", url="/id/notifications/")
+    client.force_login(participant)
+    response = client.get("/id/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert reverse("notifications:open", args=[Notification.objects.get().pk]) in html
+    assert 'data-unread="1"' in html
