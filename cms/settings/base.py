@@ -210,6 +210,17 @@ WEBPUSH_BATCH_SIZE = int(os.environ.get("WEBPUSH_BATCH_SIZE", "50"))
 # Pushes each worker process keeps in flight at once.
 WEBPUSH_CONCURRENCY = int(os.environ.get("WEBPUSH_CONCURRENCY", "1"))
 
+# --- Uploads, imports and their limits ----------------------------------------------------
+# A participant's file or photo for an assignment (photos are re-encoded smaller after).
+LEARNING_MAX_UPLOAD_BYTES = int(os.environ.get("LEARNING_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+# A lesson video's source file and length.
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 500 * 1024 * 1024))
+VIDEO_MAX_DURATION_SECONDS = float(os.environ.get("VIDEO_MAX_DURATION_SECONDS", 30 * 60))
+# Podcast feed imports: time allowed, largest feed, and whether private addresses may be
+# fetched (off: feeds are public; the tests turn it on for their server on 127.0.0.1).
+PODCASTS_FEED_TIMEOUT = float(os.environ.get("PODCASTS_FEED_TIMEOUT", 10))
+PODCASTS_FEED_MAX_BYTES = int(os.environ.get("PODCASTS_FEED_MAX_BYTES", 10 * 1024 * 1024))
+
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
