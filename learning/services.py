@@ -8,6 +8,8 @@ and reviews. Signals are sent after commit (see :mod:`learning.signals`).
 from __future__ import annotations
 
 import datetime
+import logging
+import secrets
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -152,6 +154,32 @@ def participant_enrol_by_mobile(*, cohort: Cohort, by: User, **details) -> tuple
         return enrolment_create(
             cohort=cohort, participant=participant, via=Enrolment.Via.FACILITATOR, enrolled_by=by
         )
+
+
+# Letters and digits people cannot mix up when a facilitator reads them out.
+TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+logger = logging.getLogger(__name__)
+
+
+def participant_password_reset(*, cohort: Cohort, participant: User, by: User) -> str:
+    """Give a participant of the cohort a new temporary password and return it (once).
+
+    For people a facilitator enrolled or imported (they have no password yet) and for anyone
+    who forgot theirs: the facilitator tells it to them in person. Only its hash is stored.
+    """
+    if not selectors.can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied
+    if participant.is_staff or participant.is_superuser:
+        raise PermissionDenied  # staff accounts are managed in the admin, not from a cohort
+    if not cohort.enrolments.filter(participant=participant).exists():
+        raise PermissionDenied
+    password = "-".join(
+        "".join(secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _ in range(4)) for _ in range(3)
+    )
+    participant.set_password(password)
+    participant.save(update_fields=["password"])
+    logger.info("Password reset for user %s by %s (cohort %s)", participant.pk, by.pk, cohort.pk)
+    return password
 
 
 def cohort_import(*, cohort: Cohort, by: User, rows: list[dict]) -> dict[str, int]:

@@ -26,6 +26,11 @@ urlpatterns = [
         views.participant_detail,
         name="participant",
     ),
+    path(
+        "cohorts/<int:cohort_pk>/participants/<int:pk>/password/",
+        views.participant_password_reset,
+        name="participant_password",
+    ),
     path("sessions/<int:pk>/", views.register, name="register"),
     path("sessions/<int:pk>/mark/", views.register_mark, name="register_mark"),
     path("sessions/<int:pk>/everyone/", views.register_everyone, name="register_everyone"),

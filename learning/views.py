@@ -597,3 +597,23 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "enrolments": Enrolment.objects.filter(participant=submission.participant),
         },
     )
+
+
+@require_POST
+@staff_view
+def participant_password_reset(request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
+    cohort = _cohort_for(request, cohort_pk)
+    participant = get_object_or_404(User, pk=pk, enrolments__cohort=cohort)
+    try:
+        password = services.participant_password_reset(
+            cohort=cohort, participant=participant, by=request.user
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    response = render(
+        request,
+        "learning/participant_password.html",
+        {"cohort": cohort, "participant": participant, "password": password},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
