@@ -3,12 +3,13 @@
 This module knows nothing about models or storage: it reads a local file and writes into a
 local working folder (``services.py`` copies the source out of storage and the results back).
 
-The ladder is made the way a careful encoder does it by hand: the source is decoded once,
-its picture ``split`` into one branch per rung and each branch ``scale``d and encoded, the
-audio decoded once and encoded at each rung's bitrate, and ffmpeg's HLS muxer writes every
-variant's segments and VOD playlist plus a master playlist (``-var_stream_map``,
-``-master_pl_name``) with BANDWIDTH, RESOLUTION and CODECS. Encoding each rendition in its own
-process, as the published Django HLS packages do, decodes the source once per rung.
+The ladder is made the way a careful encoder does it by hand: the source is decoded once and
+scaled once to the top rung, the picture ``split`` into one branch per rung, each branch
+``scale``d and encoded; the audio is decoded once and encoded at each rung's bitrate; and
+ffmpeg's HLS muxer writes every variant's segments and VOD playlist plus a master playlist
+(``-var_stream_map``, ``-master_pl_name``) with BANDWIDTH, RESOLUTION and CODECS. Encoding
+each rendition in its own process, as the published Django HLS packages do, decodes (and
+scales) the full-size source once per rung.
 """
 
 from __future__ import annotations
@@ -217,13 +218,19 @@ def ladder_command(
     audio_out = 0
     if videos:
         fps = f"fps={MAX_FPS}," if info.fps and info.fps > MAX_FPS + 0.5 else ""
+        # Scale once to the top rung, split, and make the smaller rungs from that: one
+        # expensive downscale of the full-size picture instead of one per rung.
+        top = videos[-1]
         branches = "".join(f"[s{i}]" for i in range(len(videos)))
-        graph = [f"[0:{info.video_index}]{fps}split={len(videos)}{branches}"]
+        graph = [
+            f"[0:{info.video_index}]{fps}scale={top.width}:{top.height}:flags=area,"
+            f"setsar=1,format=yuv420p,split={len(videos)}{branches}"
+        ]
         for i, item in enumerate(videos):
-            graph.append(
-                f"[s{i}]scale={item.width}:{item.height}:flags=bicubic,"
-                f"setsar=1,format=yuv420p[v{i}]"
-            )
+            if item is top:
+                graph.append(f"[s{i}]null[v{i}]")
+            else:
+                graph.append(f"[s{i}]scale={item.width}:{item.height}:flags=area,setsar=1[v{i}]")
         command += ["-filter_complex", ";".join(graph)]
         frame_rate = min(info.fps or 25, MAX_FPS)
         gop = str(max(1, round(frame_rate * KEYFRAME_SECONDS)))

@@ -9,12 +9,7 @@ from cms.video.models import Video
 from tests.video.clips import decode_errors, keyframe_times
 from tests.video.conftest import wait_for
 
-# serialized_rollback as the browser tests use it: its flush does not re-run post_migrate.
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.redis,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 # name: (width, height, video kbps, audio kbps) for a 640×360 source
 LADDER_360 = {
