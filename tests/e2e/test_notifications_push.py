@@ -26,7 +26,7 @@ def sign_in(page, base, user):
     page.wait_for_load_state()
 
 
-def wait_for(page, script, timeout=10.0):
+def wait_for(page, script, timeout=20.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = page.evaluate(script)
@@ -68,16 +68,26 @@ def test_a_push_shows_a_notification_whose_tap_opens_the_page(
         page.screenshot(path=str(artifacts_dir / "notifications-settings.png"), full_page=True)
 
         cdp = context.new_cdp_session(page)
-        registrations = []
+        registrations, versions = [], []
         cdp.on(
             "ServiceWorker.workerRegistrationUpdated",
             lambda event: registrations.extend(event["registrations"]),
         )
+        cdp.on(
+            "ServiceWorker.workerVersionUpdated", lambda event: versions.extend(event["versions"])
+        )
         cdp.send("ServiceWorker.enable")
-        deadline = time.monotonic() + 10
-        while not registrations and time.monotonic() < deadline:
+
+        def activated():
+            ours = [r for r in registrations if r["scopeURL"] == f"{base}/" and not r["isDeleted"]]
+            live = [v for v in versions if v["status"] == "activated"]
+            return ours and any(v["registrationId"] == ours[-1]["registrationId"] for v in live)
+
+        deadline = time.monotonic() + 20
+        while not activated() and time.monotonic() < deadline:
             page.wait_for_timeout(100)
-        [registration] = [r for r in registrations if r["scopeURL"] == f"{base}/"][:1]
+        assert activated(), (registrations, versions)
+        registration = [r for r in registrations if r["scopeURL"] == f"{base}/"][-1]
 
         target = reverse("notifications:inbox")
         notification = services.notify(recipient=participant, kind="e2e_test", url=target)
