@@ -17,6 +17,7 @@ topic = coaching_fixtures.topic
 expert_profile = coaching_fixtures.expert_profile
 make_participant = coaching_fixtures.make_participant
 make_session = coaching_fixtures.make_session
+_fresh_content_type_cache = coaching_fixtures._fresh_content_type_cache
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,18 +26,6 @@ pytestmark = [
 
 PASSWORD = "a-Strong-pass-123"
 LINK = "https://meet.example.org/klinik-e2e"
-
-
-@pytest.fixture(autouse=True)
-def fresh_content_types():
-    """Playwright's sync API can hand this thread a new database connection object without
-    Django's serialized snapshot, so a transactional test that ran before may have flushed the
-    database and re-created content types under new ids: forget the cached ones."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    yield
-    ContentType.objects.clear_cache()
 
 
 def sign_in(page, base, user):
