@@ -106,3 +106,18 @@ def test_data_saver_needs_a_signed_in_person(client):
     response = client.post(reverse("video_player:data_saver"), {"mode": "audio"})
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert not DataSaverPreference.objects.exists()
+
+
+def test_sound_only_video_plays_as_audio_without_choices(client, participant, lesson):
+    video = ready_video(
+        poster="",
+        renditions=[
+            {"name": "audio", "playlist": "audio/index.m3u8", "bandwidth": 35200, "height": None}
+        ],
+    )
+    add_video_block(lesson, video)
+    client.force_login(participant)
+    html = client.get(lesson.url).content.decode()
+    assert 'class="video-frame audio-only"' in html
+    assert 'data-mode="audio"' in html and "poster=" not in html
+    assert 'name="mode"' not in html
