@@ -93,16 +93,15 @@ class StatusPanel(Panel):
 
 class VideoCreateView(model_views.CreateView):
     def save_instance(self):
-        video = self.form.instance
-        video.uploaded_by_user = self.request.user
-        video.save()
+        self.form.instance.uploaded_by_user = self.request.user
+        video = super().save_instance()  # saved and logged in the admin's history
         services.video_queue(video=video)
         return video
 
 
 class VideoEditView(model_views.EditView):
     def save_instance(self):
-        video = self.form.save()
+        video = super().save_instance()
         if "source" in self.form.changed_data:
             services.video_queue(video=video)
         return video
