@@ -95,14 +95,26 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_content_type_cache():
-    """Transactional tests flush the database and post_migrate recreates content types with new
-    ids; a cache still holding the old ones breaks foreign keys in the next test."""
+def _fresh_content_type_cache(request):
+    """Keep the ContentType cache in step with the database.
+
+    Transactional tests flush the database and post_migrate recreates content types with new
+    ids, so a cache left from before breaks foreign keys: clear it when a test starts. At the
+    end, refill it from the database instead of leaving it empty, because restoring the next
+    test's serialized snapshot saves Wagtail models that look content types up, and an empty
+    cache would make them create rows the snapshot then inserts again.
+    """
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
     yield
     ContentType.objects.clear_cache()
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        models = apps.get_models()
+        ContentType.objects.get_for_models(*models)
+        ContentType.objects.get_for_models(*models, for_concrete_models=False)
 
 
 @pytest.fixture
@@ -220,14 +232,24 @@ def celery_worker_process(transactional_db, redis_url, tmp_path):
         _wait_for_worker(tmp_path / f"worker-{len(processes) - 1}.log", process)
         return process
 
-    settings.CELERY_TASK_DEFAULT_QUEUE = queue
     from cms.celery import app
 
+    saved = {
+        key: app.conf[key]
+        for key in (
+            "task_default_queue",
+            "broker_url",
+            "broker_transport_options",
+            "task_always_eager",
+        )
+    }
+    saved_setting = settings.CELERY_TASK_DEFAULT_QUEUE
+    settings.CELERY_TASK_DEFAULT_QUEUE = queue
     app.conf.task_default_queue = queue
     app.conf.broker_url = redis_url
     app.conf.broker_transport_options = {"visibility_timeout": 3600}
     app.conf.task_always_eager = False
-    app.pool.force_close_all()
+    _reset_celery_pool(app)
     try:
         yield start
     finally:
@@ -239,7 +261,23 @@ def celery_worker_process(transactional_db, redis_url, tmp_path):
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
-        app.pool.force_close_all()
+        app.conf.update(saved)
+        settings.CELERY_TASK_DEFAULT_QUEUE = saved_setting
+        _reset_celery_pool(app)
+
+
+def _reset_celery_pool(app) -> None:
+    """Close the producer connections and let Celery make a new pool for the new broker.
+
+    (``force_close_all`` alone leaves the pool closed for the rest of the session.)
+    """
+    from kombu import pools
+
+    app.pool.force_close_all()
+    pools.reset()
+    app._pool = None
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
 
 
 def _database_url(db: dict) -> str:

@@ -74,26 +74,3 @@ def make_session(topic):
         )
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_type_cache(request):
-    """Overrides the project-wide fixture of the same name for coaching's tests.
-
-    Like it, start each test with an empty content type cache. Unlike it, leave the cache warm
-    after a transactional test: the next transactional test reloads Django's serialized
-    snapshot, and Wagtail's tasks look up their own content type while being rebuilt; with an
-    empty cache that lookup inserts a row before the snapshot's content types arrive, and the
-    reload fails on a duplicate key.
-    """
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    yield
-    ContentType.objects.clear_cache()
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        models = apps.get_models()
-        ContentType.objects.get_for_models(*models)
-        ContentType.objects.get_for_models(*models, for_concrete_models=False)

@@ -17,7 +17,6 @@ topic = coaching_fixtures.topic
 expert_profile = coaching_fixtures.expert_profile
 make_participant = coaching_fixtures.make_participant
 make_session = coaching_fixtures.make_session
-_fresh_content_type_cache = coaching_fixtures._fresh_content_type_cache
 
 pytestmark = [
     pytest.mark.browser,

@@ -47,28 +47,12 @@ def upload(db):
 def video_worker(celery_worker_process):
     """``video_worker(**env)``: a real Celery worker whose storage refuses local paths."""
 
-    _reopen_producer_pool()
-
     def start(**env):
         return celery_worker_process(
             env={"DJANGO_SETTINGS_MODULE": WORKER_SETTINGS, **{k: str(v) for k, v in env.items()}}
         )
 
     return start
-
-
-def _reopen_producer_pool() -> None:
-    """``celery_worker_process`` closes the app's connection pool for good (kombu's
-    ``force_close_all`` marks it closed), so ``.delay()`` would fail with "Acquire on closed
-    pool"; start the test process's sending side afresh on the Redis broker."""
-    from kombu import pools
-
-    from cms.celery import app
-
-    pools.reset()
-    app._pool = None
-    if "amqp" in app.__dict__:
-        app.amqp._producer_pool = None
 
 
 def wait_for(video, statuses=("ready", "failed"), timeout=120, every=0.05, watch=None):
