@@ -40,7 +40,7 @@ def push_due() -> None:
 # New deliveries are queued by whoever created them; the tick's sweep leaves them this long.
 SWEEP_GRACE_SECONDS = 60
 # How many workers may help turn a large backlog of reminders into notifications at once.
-FAN_OUT = 3
+FAN_OUT = 1
 
 
 @shared_task(name="notifications.tick", ignore_result=True)

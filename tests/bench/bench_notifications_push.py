@@ -107,10 +107,10 @@ def _setup(push_service):
     return infos
 
 
-def _plain_loop(infos, payload: bytes, private_key: str, contact: str) -> dict:
+def _plain_loop(infos, payload: bytes, private_key: str, contact: str, count: int) -> dict:
     """What a simple implementation does: one pywebpush.webpush() call per message."""
     started = time.perf_counter()
-    for index in range(REMINDERS):
+    for index in range(count):
         webpush(
             subscription_info=infos[index % len(infos)],
             data=payload,
@@ -203,13 +203,19 @@ def test_5000_reminders_through_the_workers_versus_a_plain_loop(
         }
     ).encode()
 
-    # 1. The plain loop, in this process.
-    service_cpu = push_service.cpu_seconds()
-    loop_cpu = time.process_time()
-    loop = _plain_loop(infos, sample_payload, private_key, contact)
-    loop_cpu = time.process_time() - loop_cpu
-    loop_service_cpu = push_service.cpu_seconds() - service_cpu
-    assert push_service.count() == REMINDERS
+    # 1. The plain loop, in this process: half before the workers run and half after, so both
+    # see the same machine on average (other processes come and go on these two cores).
+    def run_loop(count):
+        service_before, cpu_before = push_service.cpu_seconds(), time.process_time()
+        seconds = _plain_loop(infos, sample_payload, private_key, contact, count)["seconds"]
+        return (
+            seconds,
+            time.process_time() - cpu_before,
+            push_service.cpu_seconds() - service_before,
+        )
+
+    first_half = run_loop(REMINDERS // 2)
+    assert push_service.count() == REMINDERS // 2
     loop_breakdown = _loop_breakdown(infos, sample_payload, private_key, contact)
     push_service.http.post(f"{push_service.origin}/_control/reset")
 
@@ -241,6 +247,13 @@ def test_5000_reminders_through_the_workers_versus_a_plain_loop(
     delivered = Delivery.objects.filter(status=DeliveryStatus.DELIVERED).count()
     received = push_service.received()
 
+    push_service.http.post(f"{push_service.origin}/_control/reset")
+    second_half = run_loop(REMINDERS - REMINDERS // 2)
+    assert push_service.count() == REMINDERS - REMINDERS // 2
+    loop = {"seconds": first_half[0] + second_half[0]}
+    loop_cpu = first_half[1] + second_half[1]
+    loop_service_cpu = first_half[2] + second_half[2]
+
     loop_rate = REMINDERS / loop["seconds"]
     our_rate = REMINDERS / ours
     ratio = our_rate / loop_rate
@@ -248,7 +261,7 @@ def test_5000_reminders_through_the_workers_versus_a_plain_loop(
     worker_busy = timings["total"] or 1.0
     print()
     print(f"{'':42}{'figure':>14}{'target':>12}")
-    print(f"{'plain pywebpush loop, 1 process':42}{loop_rate:>10.0f} /s{'':>12}")
+    print(f"{'plain pywebpush loop, 1 process (2 halves)':42}{loop_rate:>10.0f} /s{'':>12}")
     print(
         f"{'Celery workers (' + str(WORKER_PROCESSES) + ' processes), via DB':42}"
         f"{our_rate:>10.0f} /s{'':>12}"
