@@ -146,10 +146,13 @@ def test_a_booking_61_minutes_before_a_clinic_gives_exactly_one_1_hour_reminder(
         user=ani, quiet_start=datetime.time(0), quiet_end=datetime.time(0)
     )
     subscribe(ani)
-    session = make_session(
-        expert_profile, start_in=datetime.timedelta(minutes=61), minutes=30, notice_hours=0
-    )
     booked_at = timezone.now()
+    session = make_session(
+        expert_profile,
+        starts_at=booked_at + datetime.timedelta(minutes=61),
+        minutes=30,
+        notice_hours=0,
+    )
     coaching.booking_create(participant=ani, session=session, request_key=str(booked_at))
     reminder = Reminder.objects.get(recipient=ani, kind=clinic_rules.BEFORE_1H)
     assert reminder.scheduled_for == session.starts_at - datetime.timedelta(hours=1)
