@@ -45,7 +45,7 @@ pytestmark = [
 
 REMINDERS = 5000
 PEOPLE = 1000  # five reminders each, one device each
-WORKER_PROCESSES = 4
+WORKER_PROCESSES = 3
 THREADS = 1  # pushes in flight per worker process
 TARGET_RATIO = 1.5
 
