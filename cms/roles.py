@@ -4,6 +4,8 @@ The groups are created by a migration; their permissions are (re)applied after e
 ``migrate``, because Django creates permission rows only after all migrations have run.
 """
 
+from collections.abc import Callable, Iterable
+
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
@@ -11,9 +13,11 @@ from cms.models.users import Role
 
 ADMIN_ROLES = (Role.FACILITATOR, Role.EXPERT, Role.MANAGER)
 MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-MANAGER_MODEL_PERMISSIONS = {
+# Media kept in Wagtail collections: managers get these on the root collection.
+MANAGER_COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "delete_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "delete_document", "choose_document"),
+    "video": ("add_video", "change_video", "delete_video", "choose_video"),
 }
 
 
@@ -42,7 +46,7 @@ def apply_role_permissions(**kwargs) -> None:
                 group=manager, page=root_page, permission=permission
             )
     root_collection = Collection.get_first_root_node()
-    for app_label, codenames in MANAGER_MODEL_PERMISSIONS.items():
+    for app_label, codenames in MANAGER_COLLECTION_PERMISSIONS.items():
         for codename in codenames:
             permission = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename
@@ -51,3 +55,24 @@ def apply_role_permissions(**kwargs) -> None:
                 GroupCollectionPermission.objects.get_or_create(
                     group=manager, collection=root_collection, permission=permission
                 )
+
+
+def manager_model_permissions(app_label: str, model_names: Iterable[str]) -> Callable:
+    """A post_migrate receiver: programme managers may add, change, delete and view these
+    models of the app in the Wagtail admin. Safe to run any number of times."""
+    model_names = tuple(model_names)
+
+    def receiver(**kwargs) -> None:
+        from django.contrib.auth.models import Group, Permission
+
+        config = kwargs.get("app_config")
+        if config is not None:
+            create_permissions(config, verbosity=0)
+        manager, _created = Group.objects.get_or_create(name=Role.MANAGER)
+        manager.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label, content_type__model__in=model_names
+            )
+        )
+
+    return receiver

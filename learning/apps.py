@@ -12,24 +12,6 @@ MANAGED_MODELS = (
 )
 
 
-def grant_manager_permissions(**kwargs) -> None:
-    """Programme managers manage every cohort in the Wagtail admin. Safe to run again."""
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
-    from cms.models import Role
-
-    config = kwargs.get("app_config")
-    if config is not None:
-        create_permissions(config, verbosity=0)
-    manager, _created = Group.objects.get_or_create(name=Role.MANAGER)
-    manager.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="learning", content_type__model__in=MANAGED_MODELS
-        )
-    )
-
-
 class LearningConfig(AppConfig):
     """What a learner does: cohorts, progress, attendance, assignments and reviews."""
 
@@ -38,6 +20,13 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from cms.roles import manager_model_permissions
+
         post_migrate.connect(
-            grant_manager_permissions, sender=self, dispatch_uid="learning_manager_perms"
+            manager_model_permissions("learning", MANAGED_MODELS),
+            sender=self,
+            weak=False,
+            dispatch_uid="learning_manager_perms",
         )
+        # The reminder rules live with what they remind about.
+        from learning import reminders  # noqa: F401

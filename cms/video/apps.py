@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +17,4 @@ class VideoConfig(AppConfig):
         post_delete.connect(
             signals.delete_video_files, sender="video.Video", dispatch_uid="video-files"
         )
-        post_migrate.connect(
-            signals.grant_manager_permissions, sender=self, dispatch_uid="video-permissions"
-        )
+        # Managers' video permissions are granted with the other media in cms.roles.

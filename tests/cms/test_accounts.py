@@ -175,3 +175,14 @@ def test_role_groups_exist(roles):
     managers = Group.objects.get(name="programme managers")
     assert managers.permissions.filter(codename="access_admin").exists()
     assert not Group.objects.get(name="participants").permissions.exists()
+    # each app's models and media for managers, granted after migrate
+    codenames = set(managers.permissions.values_list("codename", flat=True))
+    assert {"change_cohort", "change_clinicsession", "change_topic"} <= codenames
+    from wagtail.models import GroupCollectionPermission
+
+    media = set(
+        GroupCollectionPermission.objects.filter(group=managers).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert {"add_image", "add_document", "add_video", "choose_video"} <= media
