@@ -78,9 +78,25 @@ def pytest_sessionstart(session):
     call_command("compile_translations", verbosity=0)
 
 
+_bench_output: list[tuple[str, str]] = []
+
+
 def pytest_runtest_logreport(report):
     if report.skipped and any(m in report.keywords for m in REQUIRED_MARKERS):
         _required_skips.append(report.nodeid)
+    # A benchmark prints its figures beside its targets: keep what it printed for the summary,
+    # so CI's log shows the tables even though pytest captures output.
+    if report.when == "call" and "bench" in report.keywords and report.capstdout:
+        _bench_output.append((report.nodeid, report.capstdout))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _bench_output:
+        return
+    terminalreporter.section("Benchmarks")
+    for nodeid, text in _bench_output:
+        terminalreporter.write_line(nodeid, bold=True)
+        terminalreporter.write(text.rstrip("\n") + "\n\n")
 
 
 def pytest_sessionfinish(session, exitstatus):
