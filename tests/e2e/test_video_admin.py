@@ -2,13 +2,11 @@
 and the listing's progress bar follows until the video is ready."""
 
 import pytest
-from django.apps import apps
 from django.test import Client
 from wagtail.models import Collection
 
 from cms.roles import apply_role_permissions
 from cms.video.models import Video
-from cms.video.signals import grant_manager_permissions
 from tests.video.clips import make_clip
 from tests.video.conftest import video_worker  # noqa: F401  (fixture)
 
@@ -28,7 +26,6 @@ def test_upload_in_the_admin_and_watch_it_convert(
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     apply_role_permissions()
-    grant_manager_permissions(apps.get_app_config("video"))
     source = make_clip(tmp_path / "harga.mp4", seconds=10, size="320x180")
     video_worker()
     client = Client()
