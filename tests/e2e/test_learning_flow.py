@@ -46,8 +46,8 @@ def sign_in(page, base, user):
     page.goto(f"{base}/id/accounts/login/")
     page.fill("input[name=username]", user.mobile)
     page.fill("input[name=password]", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("form.form button[type=submit]")
 
 
 def test_join_learn_attend_submit_revise_accept(
@@ -110,8 +110,8 @@ def test_join_learn_attend_submit_revise_accept(
         ani.check("input[name=migrant_status][value=returnee]")
         ani.fill("#id_join_code", "selong")
         shot(ani, artifacts_dir, "1-signup")
-        ani.click("form.form button[type=submit]")
-        ani.wait_for_load_state()
+        with ani.expect_navigation():
+            ani.click("form.form button[type=submit]")
         assert "Kelompok Selong" in ani.content()
         fits_the_phone(ani)
         shot(ani, artifacts_dir, "2-home")
@@ -120,8 +120,8 @@ def test_join_learn_attend_submit_revise_accept(
         # 2. Complete the Internalisation lessons with "Mark as done".
         for lesson in pages["lessons"]["internalisation"]:
             ani.goto(f"{base}{lesson.url}")
-            ani.get_by_role("button", name="Tandai selesai").click()
-            ani.wait_for_load_state()
+            with ani.expect_navigation():
+                ani.get_by_role("button", name="Tandai selesai").click()
         ani.goto(f"{base}{pages['lessons']['internalisation'][0].url}")
         assert "Anda sudah menyelesaikan pelajaran ini" in ani.content()
         shot(ani, artifacts_dir, "3-lesson-done")
@@ -154,11 +154,12 @@ def test_join_learn_attend_submit_revise_accept(
 
         # 6. Submit the assignment with a photo.
         ani.goto(f"{base}/id/learning/assignments/")
-        ani.get_by_text("Foto tempat usaha").click()
+        with ani.expect_navigation():
+            ani.get_by_text("Foto tempat usaha").click()
         ani.fill("#id_text", "Ini warung saya.")
         ani.set_input_files("#id_photos", str(photo))
-        ani.get_by_role("button", name="Kirim").click()
-        ani.wait_for_load_state()
+        with ani.expect_navigation():
+            ani.get_by_role("button", name="Kirim").click()
         assert "Menunggu tinjauan" in ani.content()
         assert ani.locator("img.thumb").count() == 1
         fits_the_phone(ani)
@@ -166,33 +167,37 @@ def test_join_learn_attend_submit_revise_accept(
 
         # 7. The facilitator asks for a revision.
         fac.goto(f"{base}/id/learning/reviews/")
-        fac.get_by_text("Foto tempat usaha").click()
+        with fac.expect_navigation():
+            fac.get_by_text("Foto tempat usaha").click()
         fac.check("input[name=decision][value=revise]")
         fac.fill("#id_feedback", "Tolong tambahkan foto dari depan.")
         shot(fac, artifacts_dir, "8-review")
-        fac.get_by_role("button", name="Kirim tinjauan").click()
-        fac.wait_for_load_state()
+        with fac.expect_navigation():
+            fac.get_by_role("button", name="Kirim tinjauan").click()
 
         # 8. The participant resubmits.
         ani.goto(f"{base}/id/learning/assignments/")
         assert "Perlu revisi" in ani.content()
-        ani.get_by_text("Foto tempat usaha").click()
+        with ani.expect_navigation():
+            ani.get_by_text("Foto tempat usaha").click()
         assert "Tolong tambahkan foto dari depan." in ani.content()
         ani.fill("#id_text", "Ini warung saya, dari depan.")
         ani.set_input_files("#id_photos", str(photo))
-        ani.get_by_role("button", name="Kirim").click()
-        ani.wait_for_load_state()
+        with ani.expect_navigation():
+            ani.get_by_role("button", name="Kirim").click()
 
         # 9. The facilitator accepts.
         fac.goto(f"{base}/id/learning/reviews/")
-        fac.get_by_text("Foto tempat usaha").click()
+        with fac.expect_navigation():
+            fac.get_by_text("Foto tempat usaha").click()
         fac.check("input[name=decision][value=accept]")
         fac.fill("#id_feedback", "Bagus sekali!")
-        fac.get_by_role("button", name="Kirim tinjauan").click()
-        fac.wait_for_load_state()
+        with fac.expect_navigation():
+            fac.get_by_role("button", name="Kirim tinjauan").click()
 
         ani.goto(f"{base}/id/learning/assignments/")
-        ani.get_by_text("Foto tempat usaha").click()
+        with ani.expect_navigation():
+            ani.get_by_text("Foto tempat usaha").click()
         body = ani.content()
         assert "Diterima. Kerja bagus!" in body
         assert "Tolong tambahkan foto dari depan." in body and "Bagus sekali!" in body

@@ -92,16 +92,26 @@ def test_a_push_shows_a_notification_whose_tap_opens_the_page(
         target = reverse("notifications:inbox")
         notification = services.notify(recipient=participant, kind="e2e_test", url=target)
         payload = push.payload_for(notification).decode()
-        cdp.send(
-            "ServiceWorker.deliverPushMessage",
-            {"origin": base, "registrationId": registration["registrationId"], "data": payload},
-        )
-        shown = wait_for(
-            page,
+        shown_script = (
             "navigator.serviceWorker.ready.then(r => r.getNotifications())"
             ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, data: n.data})))"
-            ".then(ns => ns.length ? ns : null)",
+            ".then(ns => ns.length ? ns : null)"
         )
+        # DevTools' push delivery is occasionally dropped while the worker is still starting
+        # on a busy machine; delivering the same message again is harmless (same tag: it
+        # replaces itself), so try up to three times before failing.
+        shown = None
+        for _attempt in range(3):
+            cdp.send(
+                "ServiceWorker.deliverPushMessage",
+                {"origin": base, "registrationId": registration["registrationId"], "data": payload},
+            )
+            try:
+                shown = wait_for(page, shown_script, timeout=10.0)
+                break
+            except AssertionError:
+                continue
+        assert shown, "no notification shown after three deliveries"
         assert shown == [
             {
                 "title": "Berdaya",
