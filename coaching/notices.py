@@ -7,6 +7,7 @@ Reminders before a clinic are scheduled elsewhere, from :mod:`coaching.signals`.
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
+from cms.notifications import kinds
 
 WAITLIST_PROMOTED = "clinic_waitlist_promoted"
 SESSION_MOVED = "clinic_moved"
@@ -15,11 +16,7 @@ BOOKING_CANCELLED = "clinic_booking_cancelled"
 
 
 def register_kinds() -> None:
-    """Register the kinds with cms.notifications, when it is installed. Safe to call again."""
-    try:
-        from cms.notifications import kinds
-    except ImportError:
-        return
+    """Register the kinds with cms.notifications. Safe to call again."""
     participants = (Role.PARTICIPANT,)
     kinds.register(
         WAITLIST_PROMOTED,

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.models import User
+from cms.notifications.services import notify
 from coaching import notices, selectors, signals
 from coaching.models import (
     ACTIVE_STATUSES,
@@ -80,11 +81,6 @@ def tell(*, recipient: User, kind: str, url: str, params: dict | None = None, ob
 
     The one place coaching talks to notifications; a failure there never undoes a booking.
     """
-    try:
-        from cms.notifications.services import notify
-    except ImportError:  # notifications not installed
-        logger.info("coaching: %s for %s (%s)", kind, recipient.pk, url)
-        return
     try:
         notify(recipient=recipient, kind=kind, url=url, params=params or {}, obj=obj)
     except Exception:
