@@ -22,10 +22,29 @@ MANAGER_COLLECTION_PERMISSIONS = {
 
 
 def apply_role_permissions(**kwargs) -> None:
-    """Give the role groups their admin permissions. Safe to run any number of times."""
+    """Give the role groups their admin permissions. Safe to run any number of times.
+
+    After a partial ``migrate`` (one app, or back to an earlier migration) some of the tables it
+    needs may not exist yet; it then waits for the ``migrate`` that creates them.
+    """
     from django.contrib.auth.models import Group, Permission
+    from django.db import DEFAULT_DB_ALIAS, connections
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+    needed = {
+        model._meta.db_table
+        for model in (
+            Group,
+            Permission,
+            Page,
+            Collection,
+            GroupPagePermission,
+            GroupCollectionPermission,
+        )
+    }
+    connection = connections[kwargs.get("using") or DEFAULT_DB_ALIAS]
+    if not needed <= set(connection.introspection.table_names()):
+        return
     for config in global_apps.get_app_configs():
         create_permissions(config, verbosity=0)
     groups = {role: Group.objects.get_or_create(name=role)[0] for role in Role.values}
