@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -18,3 +19,19 @@ def _make_queue_folders(sender: Celery, **kwargs) -> None:
     for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             os.makedirs(options[key], exist_ok=True)
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _close_old_connections(**kwargs) -> None:
+    """What Django does around each request, around each task: close a connection that is past
+    DB_CONN_MAX_AGE or broken, keep a healthy one. With the default of 0 each task gets a new one.
+
+    Celery's own handling (``CELERY_DB_REUSE_MAX``) would keep even a broken connection.
+    """
+    task = kwargs.get("task")
+    if task is not None and task.request.is_eager:
+        return  # an eager task runs inside the caller's request or transaction
+    from django.db import close_old_connections
+
+    close_old_connections()
