@@ -27,7 +27,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import formats, timezone, translation
 
-from cms.notifications import conf, kinds
+# push (with pywebpush) is imported here, not where it is used: a Celery worker then loads it
+# once, before forking its pool, instead of once in every pool process on its first push.
+from cms.notifications import conf, kinds, push
 from cms.notifications.models import (
     Delivery,
     DeliveryStatus,
@@ -592,8 +594,6 @@ def _deliveries_push(deliveries, token, sender, started, db_seconds) -> dict:
     sent and recorded in turn. Only pushes in flight when a worker is killed can go twice,
     and their Topic makes the push service replace the earlier copy.
     """
-    from cms.notifications import push
-
     counts: dict = {}
     own_sender = sender is None
     sender = sender or push.Sender()
