@@ -24,6 +24,7 @@ class Notification(models.Model):
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="notifications",
+        db_index=False,  # notif_inbox_idx starts with it; a second index only slows inserts
     )
     kind = models.CharField(_("kind"), max_length=50, db_index=True)
     title = models.CharField(_("title"), max_length=200)
@@ -135,6 +136,7 @@ class Delivery(models.Model):
         verbose_name=_("notification"),
         on_delete=models.CASCADE,
         related_name="deliveries",
+        db_index=False,  # delivery_once_per_endpoint starts with it
     )
     subscription = models.ForeignKey(
         PushSubscription,
