@@ -76,7 +76,9 @@ def _run_task_signals(task):
 
 
 @pytest.mark.postgres  # SQLite's in-memory test database is never closed
-@pytest.mark.django_db(transaction=True)
+# Serialized like the booking tests that may follow: without it, the flush after this test
+# re-runs post_migrate, whose role groups then clash with their restored rows.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_keeps_a_healthy_connection_between_tasks_for_conn_max_age(conn_max_age):
     from cms.tasks import write_heartbeat
 
@@ -90,7 +92,9 @@ def test_worker_keeps_a_healthy_connection_between_tasks_for_conn_max_age(conn_m
 
 
 @pytest.mark.postgres  # SQLite's in-memory test database is never closed
-@pytest.mark.django_db(transaction=True)
+# Serialized like the booking tests that may follow: without it, the flush after this test
+# re-runs post_migrate, whose role groups then clash with their restored rows.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_closes_the_connection_after_each_task_by_default(conn_max_age):
     from cms.tasks import write_heartbeat
 
