@@ -560,11 +560,19 @@ def _outcome_write(pk: int, token: str, fields: dict) -> None:
     """One UPDATE, in plain SQL: it runs once per push, and the ORM's cost would show."""
     table = connection.ops.quote_name(Delivery._meta.db_table)
     columns = ", ".join(f"{connection.ops.quote_name(name)} = %s" for name in fields)
+    sql = f"UPDATE {table} SET {columns} WHERE id = %s AND claim_token = %s"
+    params = [*(str(v) if isinstance(v, DeliveryStatus) else v for v in fields.values()), pk, token]
+    if connection.vendor == "postgresql":
+        # A prepared statement: PostgreSQL parses and plans it once per connection, not once per
+        # push. (Django's psycopg cursors bind parameters on the client and never prepare.)
+        import psycopg
+
+        connection.ensure_connection()
+        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(sql, params, prepare=True)
+        return
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET {columns} WHERE id = %s AND claim_token = %s",
-            [*(str(v) if isinstance(v, DeliveryStatus) else v for v in fields.values()), pk, token],
-        )
+        cursor.execute(sql, params)
 
 
 class _Inline:
