@@ -305,3 +305,28 @@ def test_a_broken_translation_does_not_stop_the_message(participant):
         recipient=participant, kind="test_broken", url="/", params={"x": 1}
     )
     assert notification.title == "50% off %(x)s"
+
+
+def test_a_batch_reads_the_database_the_same_number_of_times_for_2_or_8_pushes(
+    participant, subscribe, push_service, daytime
+):
+    """Besides the one outcome UPDATE per push (so a killed worker repeats nothing), a batch's
+    queries do not grow with its size: nothing a push needs is loaded one row at a time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def batch_queries(devices: int) -> int:
+        Delivery.objects.all().delete()
+        PushSubscription.objects.all().delete()
+        subscribe(participant, devices)
+        services.notify(recipient=participant, kind="test_push", url="/", params={"what": "x"})
+        with CaptureQueriesContext(connection) as queries:
+            assert send() == {"delivered": devices}
+        return sum(
+            1
+            for query in queries.captured_queries
+            if not query["sql"].startswith('UPDATE "notifications_delivery" SET')
+            or "WHERE id =" not in query["sql"]
+        )
+
+    assert batch_queries(2) == batch_queries(8)
