@@ -221,6 +221,8 @@ LEARNING_MAX_UPLOAD_BYTES = int(os.environ.get("LEARNING_MAX_UPLOAD_BYTES", 10 *
 # A lesson video's source file and length.
 VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 500 * 1024 * 1024))
 VIDEO_MAX_DURATION_SECONDS = float(os.environ.get("VIDEO_MAX_DURATION_SECONDS", 30 * 60))
+# After a re-run, the ladder it replaced stays this long, for players already streaming it.
+VIDEO_OLD_LADDER_GRACE_SECONDS = int(os.environ.get("VIDEO_OLD_LADDER_GRACE_SECONDS", 3600))
 # Podcast feed imports: time allowed, largest feed, and whether private addresses may be
 # fetched (off: feeds are public; the tests turn it on for their server on 127.0.0.1).
 PODCASTS_FEED_TIMEOUT = float(os.environ.get("PODCASTS_FEED_TIMEOUT", 10))

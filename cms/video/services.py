@@ -201,8 +201,26 @@ def _switch(
             processed_at=timezone.now(),
         )
         if old_prefix and old_prefix != prefix:
-            transaction.on_commit(lambda: delete_prefix(old_prefix))
+            transaction.on_commit(lambda: _delete_prefix_later(old_prefix))
     return VideoStatus.READY
+
+
+def _delete_prefix_later(prefix: str) -> None:
+    """Remove a replaced ladder once players that were given it have had time to finish.
+
+    A page loaded just before the switch streams the old playlists and segments; deleting them
+    at once would stop that video mid-way. Best effort: if the message is lost, files remain.
+    """
+    grace = settings.VIDEO_OLD_LADDER_GRACE_SECONDS
+    if grace <= 0:
+        delete_prefix(prefix)
+        return
+    from cms.video.tasks import delete_ladder
+
+    try:
+        delete_ladder.apply_async((prefix,), countdown=grace)
+    except Exception:  # the broker being down must not undo a finished conversion
+        logger.exception("could not queue the removal of %s; its files stay", prefix)
 
 
 def delete_prefix(prefix: str) -> None:

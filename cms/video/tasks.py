@@ -9,3 +9,9 @@ from cms.video import services
 def process_video(video_id: int, attempt: int) -> str:
     """Make the HLS ladder of one video. A redelivered or outdated message is harmless."""
     return services.video_process(video_id=video_id, attempt=attempt)
+
+
+@shared_task(name="video.delete_ladder", ignore_result=True)
+def delete_ladder(prefix: str) -> None:
+    """Delete a ladder that a re-run replaced (queued VIDEO_OLD_LADDER_GRACE_SECONDS later)."""
+    services.delete_prefix(prefix)
