@@ -142,26 +142,30 @@ def _loop_breakdown(infos, payload: bytes, private_key: str, contact: str, sampl
     return {"signing": signing, "encryption": encryption}
 
 
-def _cpu_of(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def _processes() -> dict[int, tuple[str, int, float, float]]:
+    """Every process from /proc: pid → (name, parent pid, own CPU s, reaped children's CPU s)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            name, rest = Path(f"/proc/{entry}/stat").read_text().split(" (", 1)[1].rsplit(")", 1)
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+        fields = rest.split()
+        found[int(entry)] = (
+            name,
+            int(fields[1]),
+            (int(fields[11]) + int(fields[12])) / ticks,
+            (int(fields[13]) + int(fields[14])) / ticks,
+        )
+    return found
 
 
 def _tree_cpu(root: int) -> float:
-    """CPU seconds of a process and its children (the Celery pool), from /proc."""
-    total = _cpu_of(root)
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[1]) == root:
-                total += _cpu_of(int(entry))
-    return total
+    """CPU seconds of a process and its children (the Celery pool)."""
+    return sum(cpu for pid, (_, parent, cpu, _) in _processes().items() if root in (pid, parent))
 
 
 def _server_cpu(name: str) -> float | None:
@@ -171,27 +175,16 @@ def _server_cpu(name: str) -> float | None:
     postmaster's children's time (``cutime``/``cstime``), so nothing is lost. None if the server
     is not on this machine.
     """
-    total, found = 0.0, False
-    ticks = os.sysconf("SC_CLK_TCK")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            comm = Path(f"/proc/{entry}/comm").read_text().strip()
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if comm != name:
-            continue
-        found = True
-        total += (int(stat[11]) + int(stat[12])) / ticks
-        try:
-            parent = Path(f"/proc/{stat[1]}/comm").read_text().strip()
-        except OSError:
-            parent = ""
-        if parent != name:  # the server's root process: add its reaped children
-            total += (int(stat[13]) + int(stat[14])) / ticks
-    return total if found else None
+    processes = _processes()
+    ours = {pid: row for pid, row in processes.items() if row[0] == name}
+    if not ours:
+        return None
+    total = 0.0
+    for _pid, (_, parent, cpu, reaped) in ours.items():
+        total += cpu
+        if parent not in ours:  # the server's root process: add its reaped children
+            total += reaped
+    return total
 
 
 def _worker_timings(log_dir) -> dict:
