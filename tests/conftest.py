@@ -111,6 +111,21 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
+def _notification_kinds_restored():
+    """Kinds a test registers (or the demo loader registers) end with it.
+
+    The registry is process-wide; without this, a page test's live server showed every test's
+    kinds ("x", "T", ...) among a participant's reminder settings.
+    """
+    from cms.notifications import kinds
+
+    saved = dict(kinds._registry)
+    yield
+    kinds._registry.clear()
+    kinds._registry.update(saved)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_content_type_cache(request):
     """Keep the ContentType cache in step with the database.
 

@@ -29,8 +29,11 @@ DEMO_KINDS = {
     },
 }
 
-for _name, _spec in DEMO_KINDS.items():
-    kinds.register(f"demo_{_name}", title=_spec["title"], body=_spec["body"], urgency="low")
+
+def register_kinds() -> None:
+    """The demo messages' kinds, registered when the demo is loaded (safe to call again)."""
+    for name, spec in DEMO_KINDS.items():
+        kinds.register(f"demo_{name}", title=spec["title"], body=spec["body"], urgency="low")
 
 
 def vapid_key_file():
@@ -56,6 +59,7 @@ def load(stdout=None) -> int:
     from django.utils import translation
 
     ensure_vapid_keys(stdout)
+    register_kinds()
     created = 0
     people = User.objects.filter(groups__name=Role.PARTICIPANT, mobile__contains="81200000")
     for person in people:

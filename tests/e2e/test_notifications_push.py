@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from cms.notifications import push, services
+from cms.notifications.forms import kind_groups
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,6 +47,10 @@ def test_settings_page_registers_the_worker_without_asking(live_server, phone, p
     assert phone.evaluate("Notification.permission") == "default"
     assert phone.is_visible("#push-on")
     assert phone.inner_text("#push-status") == "Pengingat tidak aktif untuk ponsel ini."
+    # The choices are the participant's own kinds, in Indonesian, one per label.
+    offered = phone.locator("input[name=pushed]").count()
+    assert offered == len(kind_groups(participant)) == 8
+    assert phone.is_visible("text=Pengingat klinik") and phone.is_visible("text=Tugas baru")
 
 
 def test_a_push_shows_a_notification_whose_tap_opens_the_page(
