@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-HLS_JS := cms/video/static/video/vendor/hls.min.js
+HLS_JS := video/static/video/vendor/hls.min.js
 
 .PHONY: run test install system-deps translations messages migrate demo lint format migrations-check bench clean
 

@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from cms.notifications import views as notification_views
+from notifications import views as notification_views
 
 account_patterns = (
     [
@@ -30,7 +30,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("jsi18n/", cache_page(3600)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("podcasts/", include("podcasts.urls")),
-    path("video/", include("cms.video.urls")),
+    path("video/", include("video.urls")),
     path("sw.js", notification_views.service_worker, name="service_worker"),
 ]
 
@@ -39,7 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("learning/", include("learning.urls")),
     path("coaching/", include("coaching.urls")),
-    path("notifications/", include("cms.notifications.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,4 @@
-"""The messages coaching sends at once (kinds of cms.notifications): a seat from the waitlist,
+"""The messages coaching sends at once (kinds of notifications): a seat from the waitlist,
 a moved or cancelled clinic, a booking cancelled by the expert or a manager.
 
 Reminders before a clinic are scheduled elsewhere, from :mod:`coaching.signals`.
@@ -7,7 +7,7 @@ Reminders before a clinic are scheduled elsewhere, from :mod:`coaching.signals`.
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
-from cms.notifications import kinds
+from notifications import kinds
 
 WAITLIST_PROMOTED = "clinic_waitlist_promoted"
 SESSION_MOVED = "clinic_moved"
@@ -16,7 +16,7 @@ BOOKING_CANCELLED = "clinic_booking_cancelled"
 
 
 def register_kinds() -> None:
-    """Register the kinds with cms.notifications. Safe to call again."""
+    """Register the kinds with notifications. Safe to call again."""
     participants = (Role.PARTICIPANT,)
     kinds.register(
         WAITLIST_PROMOTED,

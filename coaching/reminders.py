@@ -8,7 +8,7 @@
 
 The messages about a moved or cancelled clinic and a promotion are sent by ``coaching.services``
 (kinds in ``coaching.notices``); this module only adds what is scheduled or is new here. It is
-imported by ``cms.notifications`` when the app is ready, so coaching's own files stay as they
+imported by ``notifications`` when the app is ready, so coaching's own files stay as they
 are. Every reminder expires when the clinic starts, which also bounds the push's TTL.
 """
 
@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
-from cms.notifications import kinds, services
 from coaching import signals
 from coaching.models import Booking, BookingStatus, ClinicSession, SessionStatus
+from notifications import kinds, services
 
 BOOKED = "clinic_booked"
 BEFORE_24H = "clinic_reminder_24h"

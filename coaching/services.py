@@ -25,7 +25,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.models import User
-from cms.notifications.services import notify
 from coaching import notices, selectors, signals
 from coaching.models import (
     ACTIVE_STATUSES,
@@ -42,6 +41,7 @@ from coaching.models import (
     SessionStatus,
     Topic,
 )
+from notifications.services import notify
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,7 +77,7 @@ def _url_for(user: User, name: str, *args) -> str:
 
 
 def tell(*, recipient: User, kind: str, url: str, params: dict | None = None, obj=None) -> None:
-    """Tell a person something in the app (the inbox of cms.notifications, plus push).
+    """Tell a person something in the app (the inbox of notifications, plus push).
 
     The one place coaching talks to notifications; a failure there never undoes a booking.
     """

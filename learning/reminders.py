@@ -6,7 +6,7 @@
 - New submissions to review: each facilitator gets one digest a day, at 08:00 in their zone,
   only when something waits for them.
 
-Imported by ``cms.notifications`` when the app is ready, so learning's own files stay as they
+Imported by ``notifications`` when the app is ready, so learning's own files stay as they
 are.
 """
 
@@ -18,9 +18,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
-from cms.notifications import digests, kinds, services
 from learning import selectors, signals
 from learning.models import Assignment, Review, Submission
+from notifications import digests, kinds, services
 
 ASSIGNED = "assignment_new"
 DUE_24H = "assignment_due_24h"

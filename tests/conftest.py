@@ -117,7 +117,7 @@ def _notification_kinds_restored():
     The registry is process-wide; without this, a page test's live server showed every test's
     kinds ("x", "T", ...) among a participant's reminder settings.
     """
-    from cms.notifications import kinds
+    from notifications import kinds
 
     saved = dict(kinds._registry)
     yield

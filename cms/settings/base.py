@@ -30,8 +30,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
-    "cms.video",
-    "cms.notifications",
+    "video",
+    "notifications",
     "podcasts",
     "learning",
     "coaching",

@@ -21,15 +21,15 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from pywebpush import webpush
 
-from cms.notifications import kinds
-from cms.notifications.models import (
+from notifications import kinds
+from notifications.models import (
     Delivery,
     DeliveryStatus,
     NotificationSettings,
     PushSubscription,
     Reminder,
 )
-from cms.notifications.tasks import tick
+from notifications.tasks import tick
 from tests.notifications import conftest as notification_fixtures
 
 # The notifications fixtures (tests/notifications/conftest.py), shared with this module.

@@ -17,8 +17,8 @@ import time
 
 import pytest
 
-from cms.video import ffmpeg
 from tests.video.clips import make_clip
+from video import ffmpeg
 
 pytestmark = pytest.mark.bench
 

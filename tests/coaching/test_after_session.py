@@ -147,7 +147,7 @@ class TestToldInTheApp:
     def test_promotion_move_and_cancellation_reach_the_inbox_in_the_persons_language(
         self, expert_profile, make_session, make_participant, django_capture_on_commit_callbacks
     ):
-        from cms.notifications.models import Notification
+        from notifications.models import Notification
 
         session = make_session(expert_profile, capacity=1)
         holder = make_participant()

@@ -80,7 +80,7 @@ def test_repeating_slots_through_the_form(client, expert_profile, topic):
 def test_moving_a_session_through_the_form(
     client, expert_profile, make_session, make_participant, django_capture_on_commit_callbacks
 ):
-    from cms.notifications.models import Notification
+    from notifications.models import Notification
 
     session = make_session(expert_profile, start_in=dt.timedelta(days=4))
     person = make_participant()

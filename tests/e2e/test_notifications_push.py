@@ -8,8 +8,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from cms.notifications import push, services
-from cms.notifications.forms import kind_groups
+from notifications import push, services
+from notifications.forms import kind_groups
 
 pytestmark = [
     pytest.mark.browser,

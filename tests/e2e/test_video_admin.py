@@ -6,9 +6,9 @@ from django.test import Client
 from wagtail.models import Collection
 
 from cms.roles import apply_role_permissions
-from cms.video.models import Video
 from tests.video.clips import make_clip
 from tests.video.conftest import video_worker  # noqa: F401  (fixture)
+from video.models import Video
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
 

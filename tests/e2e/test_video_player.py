@@ -15,10 +15,10 @@ from django.core.files import File
 from django.test import Client
 
 from cms.models import LessonPage
-from cms.video import services
-from cms.video.models import DataSaverPreference, Video
 from tests.video.clips import make_clip
 from tests.video.test_player import add_video_block
+from video import services
+from video.models import DataSaverPreference, Video
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 

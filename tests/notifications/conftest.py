@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.notifications.push import generate_vapid_keys
+from notifications.push import generate_vapid_keys
 from tests.coaching import conftest as coaching_fixtures
 from tests.learning import conftest as learning_fixtures
 from tests.support.push_service import PushService
@@ -53,7 +53,7 @@ def push_service(_push_service_process):
 @pytest.fixture
 def subscribe(push_service):
     """subscribe(user, n=1): n devices of ``user`` subscribed at the test push service."""
-    from cms.notifications import services
+    from notifications import services
 
     def make(user, count=1, user_agent="Mozilla/5.0 (Linux; Android 13) Chrome/120 Mobile"):
         subs = []

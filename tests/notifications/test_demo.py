@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from cms.notifications import demo
-from cms.notifications.models import Notification
+from notifications import demo
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.notifications import kinds, push, services
-from cms.notifications.models import (
+from notifications import kinds, push, services
+from notifications.models import (
     Delivery,
     DeliveryStatus,
     Notification,
@@ -165,7 +165,7 @@ def test_client_errors_are_not_retried_and_logged(
     subscribe(participant)
     push_service.plan([{"status": status}])
     services.notify(recipient=participant, kind="test_push", url="/")
-    with caplog.at_level(logging.ERROR, logger="cms.notifications.services"):
+    with caplog.at_level(logging.ERROR, logger="notifications.services"):
         assert send() == {"failed": 1}
     assert Delivery.objects.get().status_code == status
     assert any(str(status) in record.getMessage() for record in caplog.records)

@@ -8,18 +8,18 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from cms.notifications import digests, services
-from cms.notifications.models import (
+from coaching import reminders as clinic_rules
+from coaching import services as coaching
+from learning import reminders as learning_rules
+from learning import services as learning
+from notifications import digests, services
+from notifications.models import (
     Delivery,
     Notification,
     NotificationSettings,
     Reminder,
     ReminderStatus,
 )
-from coaching import reminders as clinic_rules
-from coaching import services as coaching
-from learning import reminders as learning_rules
-from learning import services as learning
 
 from .conftest import VAPID_PUBLIC
 
@@ -193,7 +193,7 @@ def test_a_reminder_in_quiet_hours_comes_at_their_end_unless_too_late(
     )
     kind = clinic_rules.BEFORE_1H
     # (refresh needs a booking; schedule through a kind without one)
-    from cms.notifications import kinds
+    from notifications import kinds
 
     spec = kinds.get(kind)
     kinds.register(

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.notifications import kinds, services
-from cms.notifications.models import Delivery, Notification, Reminder, ReminderStatus
+from notifications import kinds, services
+from notifications.models import Delivery, Notification, Reminder, ReminderStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from cms.notifications import services
-from cms.notifications.models import Notification, NotificationSettings, PushSubscription
+from notifications import services
+from notifications.models import Notification, NotificationSettings, PushSubscription
 
 from .conftest import VAPID_PUBLIC
 
@@ -135,7 +135,7 @@ def test_a_person_has_several_devices_and_turns_one_off(client, participant, oth
 
 
 def test_settings_save_quiet_hours_and_kinds(client, participant):
-    from cms.notifications import kinds
+    from notifications import kinds
 
     kinds.register("pref_a", title="A", label="Clinic reminders")
     kinds.register("pref_b", title="B", label="Clinic reminders")

@@ -9,8 +9,10 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from cms.notifications import services
-from cms.notifications.models import (
+from coaching import reminders as clinic_rules
+from coaching import services as coaching
+from notifications import services
+from notifications.models import (
     Delivery,
     DeliveryStatus,
     Notification,
@@ -18,9 +20,7 @@ from cms.notifications.models import (
     Reminder,
     ReminderStatus,
 )
-from cms.notifications.tasks import tick
-from coaching import reminders as clinic_rules
-from coaching import services as coaching
+from notifications.tasks import tick
 
 from .conftest import vapid_env
 

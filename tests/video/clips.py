@@ -3,7 +3,7 @@
 import subprocess
 from pathlib import Path
 
-from cms.video.ffmpeg import ffmpeg_exe
+from video.ffmpeg import ffmpeg_exe
 
 
 def make_clip(

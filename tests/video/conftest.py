@@ -28,7 +28,7 @@ def upload(db):
     """``upload(path, title=...)``: a Video as the admin makes it (queued after commit)."""
     from wagtail.models import Collection
 
-    from cms.video import services
+    from video import services
 
     if Collection.get_first_root_node() is None:
         # Transactional tests flush the migration-made root collection.

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Collection
 
-from cms.video.models import Video
+from video.models import Video
 
 pytestmark = pytest.mark.django_db
 

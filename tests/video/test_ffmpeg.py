@@ -4,9 +4,9 @@ import subprocess
 
 import pytest
 
-from cms.video import ffmpeg
-from cms.video.ffmpeg import MediaError, Probe, plan_ladder
 from tests.video.clips import make_clip
+from video import ffmpeg
+from video.ffmpeg import MediaError, Probe, plan_ladder
 
 
 def _plan(width, height, audio=True):

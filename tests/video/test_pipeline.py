@@ -7,9 +7,9 @@ import m3u8
 import pytest
 from django.core.files.storage import default_storage
 
-from cms.video.models import Video
 from tests.video.clips import decode_errors, keyframe_times
 from tests.video.conftest import wait_for
+from video.models import Video
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -141,7 +141,7 @@ def test_bad_uploads_fail_with_a_reason(video_worker, clips, upload, tmp_path):
 
 
 def test_retry_switches_to_the_new_ladder_only_when_complete(video_worker, clips, upload):
-    from cms.video import services
+    from video import services
 
     video = upload(clips("small.mp4"), title="Retry me")
     video_worker(VIDEO_OLD_LADDER_GRACE_SECONDS=3)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from cms.blocks import LessonStreamBlock
 from cms.models import LessonPage
-from cms.video.models import DataSaverPreference, Video
+from video.models import DataSaverPreference, Video
 
 pytestmark = pytest.mark.django_db
 

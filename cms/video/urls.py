@@ -1,9 +1,0 @@
-from django.urls import path
-
-from cms.video import views
-
-app_name = "video_player"
-
-urlpatterns = [
-    path("data-saver/", views.data_saver, name="data_saver"),
-]

@@ -1,0 +1,92 @@
+"""Forms of the notifications app: reminder settings, and a browser's push subscription."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from notifications import kinds
+
+
+def kind_groups(user) -> list[tuple[str, str, list[str]]]:
+    """The kinds a person may switch, grouped by their label: (key, label, kind names)."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for kind in kinds.all_kinds():
+        if kind.audience and not any(user.has_role(role) for role in kind.audience):
+            continue
+        label = str(kind.label)
+        groups.setdefault(label, (kind.name, []))[1].append(kind.name)
+    return [(key, label, names) for label, (key, names) in groups.items()]
+
+
+class ReminderSettingsForm(forms.Form):
+    """Which kinds may buzz the phone, and the quiet hours."""
+
+    pushed = forms.MultipleChoiceField(
+        label=_("Send these to my phone"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everything always appears in your inbox, pushed or not."),
+    )
+    quiet_start = forms.TimeField(
+        label=_("Quiet hours from"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("No reminders buzz your phone between these times (your time zone)."),
+    )
+    quiet_end = forms.TimeField(
+        label=_("Quiet hours until"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("A reminder due in between comes at this time, if it is still useful."),
+    )
+
+    def __init__(self, *args, user, current=None, **kwargs):
+        self.groups = kind_groups(user)
+        initial = kwargs.pop("initial", {})
+        if current is not None:
+            muted = set(current.muted_kinds or [])
+            initial = {
+                "pushed": [key for key, _label, names in self.groups if not set(names) <= muted],
+                "quiet_start": current.quiet_start,
+                "quiet_end": current.quiet_end,
+                **initial,
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["pushed"].choices = [(key, label) for key, label, _names in self.groups]
+
+    def muted_kinds(self) -> list[str]:
+        pushed = set(self.cleaned_data["pushed"])
+        return sorted(
+            name for key, _label, names in self.groups if key not in pushed for name in names
+        )
+
+
+class SubscriptionForm(forms.Form):
+    """A PushSubscription as the browser's ``toJSON()`` gives it."""
+
+    endpoint = forms.URLField(max_length=1000, assume_scheme="https")
+    p256dh = forms.CharField(max_length=200)
+    auth = forms.CharField(max_length=100)
+
+    def clean_endpoint(self):
+        endpoint = self.cleaned_data["endpoint"]
+        if not endpoint.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            raise forms.ValidationError(_("A push endpoint must use https."))
+        return endpoint
+
+    def clean_p256dh(self):
+        return self._b64url("p256dh", 65)
+
+    def clean_auth(self):
+        return self._b64url("auth", 16)
+
+    def _b64url(self, name: str, size: int) -> str:
+        import base64
+
+        value = self.cleaned_data[name].strip()
+        try:
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        except ValueError as error:
+            raise forms.ValidationError(_("Not a valid key.")) from error
+        if len(raw) != size:
+            raise forms.ValidationError(_("Not a valid key."))
+        return value

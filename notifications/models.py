@@ -1,0 +1,290 @@
+"""Notifications: the inbox, push subscriptions, scheduled reminders and the outcome of each push.
+
+A notification is what a person is told (one inbox entry, in their language). Each of their
+push subscriptions gets one ``Delivery`` row for it, which records what the push service said.
+A ``Reminder`` is a notification that is due later: a periodic task turns due reminders into
+notifications, once.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    """One entry in a person's inbox, already rendered in their language."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        db_index=False,  # notif_inbox_idx starts with it; a second index only slows inserts
+    )
+    kind = models.CharField(_("kind"), max_length=50, db_index=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(
+        _("link"), max_length=500, blank=True, help_text=_("The page a tap opens.")
+    )
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    about = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField(
+        _("useful until"),
+        null=True,
+        blank=True,
+        help_text=_("A push that would arrive after this is not sent."),
+    )
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    reminder = models.OneToOneField(
+        "Reminder",
+        verbose_name=_("reminder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notification",
+        help_text=_("The reminder this notification was sent for, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "-created_at"],
+                name="notif_inbox_idx",
+            ),
+            models.Index(
+                fields=["recipient"],
+                name="notif_unread_idx",
+                condition=models.Q(read_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class PushSubscription(models.Model):
+    """One device (browser) of a person that agreed to receive push messages."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+    )
+    endpoint = models.URLField(_("endpoint"), max_length=1000, unique=True)
+    p256dh = models.CharField(_("public key"), max_length=200)
+    auth = models.CharField(_("auth secret"), max_length=100)
+    user_agent = models.CharField(_("device"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_success_at = models.DateTimeField(_("last delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("push subscription")
+        verbose_name_plural = _("push subscriptions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.device_label}"
+
+    @property
+    def device_label(self) -> str:
+        from notifications.selectors import device_label
+
+        return device_label(self.user_agent)
+
+    def as_subscription_info(self) -> dict:
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    SENDING = "sending", _("being sent")
+    RETRYING = "retrying", _("will be retried")
+    DELIVERED = "delivered", _("delivered")
+    GONE = "gone", _("device gone (subscription removed)")
+    FAILED = "failed", _("failed")
+    SKIPPED = "skipped", _("not sent")
+
+
+class Delivery(models.Model):
+    """The push of one notification to one subscription, and what the push service answered.
+
+    Rows are claimed by a worker (``sending`` with ``claimed_at``); a claim older than the claim
+    timeout belongs to a worker that died and is taken over.
+    """
+
+    notification = models.ForeignKey(
+        Notification,
+        verbose_name=_("notification"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        db_index=False,  # delivery_once_per_endpoint starts with it
+    )
+    subscription = models.ForeignKey(
+        PushSubscription,
+        verbose_name=_("subscription"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+    )
+    endpoint = models.URLField(_("endpoint"), max_length=1000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(max_length=32, blank=True)
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("push delivery")
+        verbose_name_plural = _("push deliveries")
+        ordering = ["-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notification", "endpoint"], name="delivery_once_per_endpoint"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="delivery_due_idx",
+                condition=models.Q(status__in=["pending", "retrying", "sending"]),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notification} → {self.endpoint[:40]} ({self.status})"
+
+
+class ReminderStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    SENT = "sent", _("sent")
+    CANCELLED = "cancelled", _("cancelled")
+    EXPIRED = "expired", _("too late, not sent")
+    SKIPPED = "skipped", _("no longer needed")
+
+
+class Reminder(models.Model):
+    """A notification due at a given time about an object (a booking, an assignment...).
+
+    Unique per (recipient, kind, object, scheduled time): scheduling the same reminder twice
+    changes nothing, and the periodic task turns each one into one notification.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    about = GenericForeignKey("content_type", "object_id")
+    scheduled_for = models.DateTimeField(_("due at"))
+    expires_at = models.DateTimeField(
+        _("useful until"),
+        null=True,
+        blank=True,
+        help_text=_("Not sent after this time (for a clinic reminder: when the clinic starts)."),
+    )
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ReminderStatus.choices,
+        default=ReminderStatus.SCHEDULED,
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    processed_at = models.DateTimeField(_("processed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["scheduled_for", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "content_type", "object_id", "scheduled_for"],
+                name="reminder_once",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["scheduled_for"],
+                name="reminder_due_idx",
+                condition=models.Q(status="scheduled"),
+            ),
+            models.Index(fields=["content_type", "object_id"], name="reminder_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient} at {self.scheduled_for:%Y-%m-%d %H:%M}"
+
+
+def default_quiet_start() -> datetime.time:
+    return datetime.time(21, 0)
+
+
+def default_quiet_end() -> datetime.time:
+    return datetime.time(6, 0)
+
+
+class NotificationSettings(models.Model):
+    """A person's choices: which kinds may buzz their phone, and when not to."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    quiet_start = models.TimeField(
+        _("quiet hours start"),
+        default=default_quiet_start,
+        help_text=_("No push from this time (in your time zone)…"),
+    )
+    quiet_end = models.TimeField(
+        _("quiet hours end"),
+        default=default_quiet_end,
+        help_text=_("…until this time. Reminders due in between come at the end."),
+    )
+    muted_kinds = models.JSONField(
+        _("kinds not pushed"),
+        default=list,
+        blank=True,
+        help_text=_("These still appear in the inbox."),
+    )
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self) -> str:
+        return str(self.user)

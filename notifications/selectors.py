@@ -1,0 +1,62 @@
+"""Reads of the notifications app: the inbox, unread counts, devices, what was sent."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from notifications.models import Notification, NotificationSettings, PushSubscription
+
+
+def inbox(*, user, limit: int = 50) -> QuerySet[Notification]:
+    """The person's own notifications, newest first."""
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit]
+
+
+def unread_count(*, user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def subscriptions(*, user) -> QuerySet[PushSubscription]:
+    return PushSubscription.objects.filter(user=user).order_by("-created_at")
+
+
+def settings_for(*, user) -> NotificationSettings:
+    """The person's settings, or unsaved defaults."""
+    return NotificationSettings.objects.filter(user=user).first() or NotificationSettings(user=user)
+
+
+def device_label(user_agent: str) -> str:
+    """A short name for a device from its User-Agent ("Chrome on Android")."""
+    ua = user_agent or ""
+    browser = next(
+        (
+            name
+            for token, name in (
+                ("SamsungBrowser", "Samsung Internet"),
+                ("Edg/", "Edge"),
+                ("Firefox", "Firefox"),
+                ("Chrome", "Chrome"),
+                ("Safari", "Safari"),
+            )
+            if token in ua
+        ),
+        "Browser",
+    )
+    system = next(
+        (
+            name
+            for token, name in (
+                ("Android", "Android"),
+                ("iPhone", "iPhone"),
+                ("iPad", "iPad"),
+                ("Windows", "Windows"),
+                ("Mac OS", "Mac"),
+                ("Linux", "Linux"),
+            )
+            if token in ua
+        ),
+        "",
+    )
+    return f"{browser} · {system}" if system else browser

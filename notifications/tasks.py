@@ -1,0 +1,91 @@
+"""Celery tasks of the notifications app: thin wrappers around the services.
+
+Every periodic one is listed in ``CELERY_BEAT_SCHEDULE`` (cms/settings/base.py) and is safe to
+run twice at the same time: rows are claimed with ``SELECT ... FOR UPDATE SKIP LOCKED``.
+"""
+
+import json
+import time
+
+from celery import shared_task
+from celery.utils.log import get_task_logger
+
+from notifications import conf, services
+
+logger = get_task_logger(__name__)
+
+# A tick stops taking new reminders after this long, so ticks do not pile up.
+TICK_BUDGET_SECONDS = 45
+
+
+@shared_task(name="notifications.push_deliveries", ignore_result=True)
+def push_deliveries(delivery_ids: list[int]) -> None:
+    """Send these deliveries (those still due and not claimed by another worker)."""
+    _log_batch(services.deliveries_send(ids=delivery_ids))
+
+
+def _log_batch(counts: dict) -> None:
+    seconds = counts.pop("seconds", None)
+    if counts:
+        # One line per batch: what happened and where the time went (the benchmark reads it).
+        logger.info("push batch %s", json.dumps({"counts": counts, "seconds": seconds}))
+
+
+@shared_task(name="notifications.push_due", ignore_result=True)
+def push_due() -> None:
+    """Send one batch of whatever is due: retries, deferred pushes, claims of dead workers."""
+    _log_batch(services.deliveries_send())
+
+
+# New deliveries are queued by whoever created them; the tick's sweep leaves them this long.
+SWEEP_GRACE_SECONDS = 60
+# How many workers may help turn a large backlog of reminders into notifications at once.
+FAN_OUT = 1
+
+
+@shared_task(name="notifications.tick", ignore_result=True)
+def tick() -> None:
+    """Every minute: turn due reminders into notifications, then queue what else is due.
+
+    A backlog larger than one batch is shared out: helpers take their own rows (``SKIP
+    LOCKED``), so the work spreads over the workers and nothing is taken twice.
+    """
+    started = time.monotonic()
+    backlog = services.reminders_due_count()
+    batch = conf.get("REMINDER_BATCH_SIZE")
+    for _helper in range(min(FAN_OUT, backlog // batch)):
+        reminders_due.delay()
+    _process_reminders(started)
+    # Whatever else is due: retries, pushes held back by quiet hours, claims of dead workers.
+    ids = services.deliveries_due_ids(pending_grace=SWEEP_GRACE_SECONDS)
+    size = conf.get("WEBPUSH_BATCH_SIZE")
+    for start in range(0, len(ids), size):
+        push_deliveries.delay(ids[start : start + size])
+
+
+@shared_task(name="notifications.reminders_due", ignore_result=True)
+def reminders_due() -> None:
+    """Help a tick with a large backlog: turn due reminders into notifications until none."""
+    _process_reminders(time.monotonic())
+
+
+def _process_reminders(started: float) -> None:
+    reminders = 0
+    while time.monotonic() - started < TICK_BUDGET_SECONDS:
+        handled, _deliveries = services.reminders_process_due()
+        reminders += handled
+        if handled < conf.get("REMINDER_BATCH_SIZE"):
+            break
+    if reminders:
+        logger.info(
+            "tick %s",
+            json.dumps({"reminders": reminders, "seconds": time.monotonic() - started}),
+        )
+
+
+@shared_task(name="notifications.daily_digests", ignore_result=True)
+def daily_digests() -> None:
+    """Schedule today's digests for people whose 08:00 has come (only if there is something)."""
+    from notifications import digests
+
+    digests.digests_schedule()
