@@ -69,6 +69,10 @@ class Role(models.TextChoices):
     MANAGER = "programme managers", _("Programme managers")
 
 
+# The role groups that make an account staff (the one definition; see User.is_staff_member).
+STAFF_ROLES = (Role.FACILITATOR, Role.EXPERT, Role.MANAGER)
+
+
 class UserManager(DjangoUserManager):
     use_in_migrations = True
 
@@ -197,3 +201,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_manager(self) -> bool:
         return self.is_superuser or self.has_role(Role.MANAGER)
+
+    @property
+    def is_staff_member(self) -> bool:
+        """Staff are decided by role group (or superuser), never by ``is_staff`` alone.
+
+        A facilitator, expert or programme manager is staff however the account was made;
+        ``is_staff`` is kept in step with the groups by the admin's user forms.
+        """
+        return self.is_superuser or any(self.has_role(role) for role in STAFF_ROLES)
