@@ -6,11 +6,8 @@ site as it was and records a clear error on the feed source.
 """
 
 import html
-import ipaddress
 import logging
-import os
 import re
-import socket
 import tempfile
 import time
 import xml.sax
@@ -35,6 +32,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.net import (
+    PrivateAddressError,
+    UnknownHostError,
+    private_networks_allowed,
+    public_addresses,
+)
 from podcasts.audio import DATA_SAVER_BITRATE, data_saver_encode
 from podcasts.models import (
     DataSaverAudio,
@@ -118,31 +121,23 @@ def _is_web_url(url: str) -> bool:
 
 
 def _private_networks_allowed() -> bool:
-    configured = getattr(settings, "PODCASTS_FEED_ALLOW_PRIVATE", None)
-    if configured is not None:
-        return bool(configured)
-    return os.environ.get("PODCASTS_FEED_ALLOW_PRIVATE", "").lower() in ("1", "true", "yes")
+    return private_networks_allowed("PODCASTS_FEED_ALLOW_PRIVATE")
 
 
 def _refuse_private_hosts(request: httpx.Request) -> None:
-    """Every request, redirects included: no loopback, private or link-local addresses, so a
-    feed address cannot reach the machine's own services or a cloud metadata endpoint."""
-    if _private_networks_allowed():
-        return
+    """Every request, redirects included, goes through the shared outbound guard."""
     host = request.url.host
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except (socket.gaierror, UnicodeError) as error:
+        public_addresses(host, allow_private=_private_networks_allowed())
+    except UnknownHostError as error:
         raise FeedError(
             _("The feed could not be fetched: %(error)s") % {"error": f"unknown host {host}"}
         ) from error
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
-            raise FeedError(
-                _("The feed address points into a private network (%(host)s); it was not fetched.")
-                % {"host": host}
-            )
+    except PrivateAddressError as error:
+        raise FeedError(
+            _("The feed address points into a private network (%(host)s); it was not fetched.")
+            % {"host": host}
+        ) from error
 
 
 def feed_fetch(*, url: str, etag: str = "", last_modified: str = "") -> FetchedFeed:
