@@ -60,6 +60,7 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# The benchmarks print their figures beside their targets; `make test` leaves them out.
 bench: install system-deps translations
 	scripts/test.sh tests/bench -s
 

@@ -1,13 +1,20 @@
 """Demo content: the curriculum in Bahasa Indonesia and English, demo users, generated media.
 
+The texts are data, not code: ``cms/demo_content/`` holds the home page, the programme's
+outline and one YAML file per lesson, each text in both languages side by side, so an editor
+or a translator can read and fix them (its README says how). This module turns them into pages.
+
 Every function here is idempotent: what exists already is left as it is, so running the
 loader twice changes nothing.
 """
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -18,7 +25,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from cms.demo_content import PROGRAMME
 from cms.models import (
     DISTRICT_TIME_ZONES,
     AgeBand,
@@ -35,37 +41,55 @@ from cms.models import (
 )
 
 LANGUAGES = ("id", "en")
+CONTENT = Path(__file__).resolve().parent / "demo_content"
+# libyaml's parser when PyYAML has it (its wheels do): several times faster than pure Python.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-HOME = {
-    "title": {"id": "Berdaya: pulang, belajar, berusaha", "en": "Berdaya: come home, learn, build"},
-    "intro": {
-        "id": (
-            "<p>Program belajar dan pendampingan untuk <strong>purna pekerja migran Indonesia"
-            "</strong> dan keluarganya. Belajar dari ponsel, ikut lokakarya bersama fasilitator,"
-            " lalu dapatkan pendampingan dari para ahli untuk memulai atau mengembangkan usaha."
-            "</p>"
-        ),
-        "en": (
-            "<p>A learning and coaching programme for <strong>returning Indonesian migrant"
-            " workers</strong> and their families. Learn on your phone, join a workshop with"
-            " facilitators, then get coaching from experts to start or grow a business.</p>"
-        ),
-    },
-    "join_text": {
-        "id": (
-            "<p>Program ini terbuka untuk purna pekerja migran dan anggota keluarganya di Flores"
-            " Timur, Lombok Timur, Wonosobo dan Karawang. Anda hanya perlu ponsel dan nomor HP."
-            " Jika fasilitator memberi Anda <strong>kode kelompok</strong>, masukkan saat"
-            " mendaftar.</p>"
-        ),
-        "en": (
-            "<p>The programme is open to returning migrant workers and their family members in"
-            " Flores Timur, Lombok Timur, Wonosobo and Karawang. All you need is a phone and a"
-            " mobile number. If a facilitator gave you a <strong>cohort code</strong>, enter it"
-            " when you sign up.</p>"
-        ),
-    },
-}
+
+class DemoContentError(ValueError):
+    """A demo content file that cannot be used, with the file and the place in it."""
+
+
+def _read(path: Path):
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=YAML_LOADER)
+    except yaml.YAMLError as error:
+        raise DemoContentError(f"{path.relative_to(CONTENT)}: {error}") from error
+
+
+def _check_languages(value, where: str) -> None:
+    """Every text that has one language must have both, and nothing else."""
+    if isinstance(value, dict):
+        if set(value) & set(LANGUAGES) and set(value) != set(LANGUAGES):
+            raise DemoContentError(f"{where}: give {' and '.join(LANGUAGES)}, got {sorted(value)}")
+        for key, item in value.items():
+            _check_languages(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_languages(item, f"{where}[{index}]")
+
+
+@functools.cache
+def demo_content() -> dict:
+    """The home page and the programme (lessons in place of their file names), read once per
+    process: the loader runs in many tests and the files do not change under it. Read-only."""
+    home = _read(CONTENT / "home.yaml")
+    programme = _read(CONTENT / "programme.yaml")
+    for stage in programme["stages"]:
+        for module in stage["modules"]:
+            lessons = []
+            for name in module["lessons"]:
+                path = CONTENT / "lessons" / f"{name}.yaml"
+                if not path.exists():
+                    raise DemoContentError(
+                        f"programme.yaml names lessons/{name}.yaml: no such file"
+                    )
+                lessons.append({"slug": name, **_read(path)})
+            module["lessons"] = lessons
+    _check_languages(home, "home.yaml")
+    _check_languages(programme, "programme.yaml")
+    return {"home": home, "programme": programme}
 
 
 @dataclass(frozen=True)
@@ -155,6 +179,7 @@ class Loader:
                 self.count("locales")
 
     def ensure_home(self) -> HomePage:
+        home_text = demo_content()["home"]
         site = Site.objects.filter(is_default_site=True).first()
         home = HomePage.objects.filter(locale=self.locales["id"]).first()
         if home is None:
@@ -163,10 +188,10 @@ class Loader:
             )
             old_root = site.root_page if site else None
             home = HomePage(
-                title=HOME["title"]["id"],
+                title=home_text["title"]["id"],
                 slug="beranda",
-                intro=HOME["intro"]["id"],
-                join_text=HOME["join_text"]["id"],
+                intro=home_text["intro"]["id"],
+                join_text=home_text["join_text"]["id"],
                 locale=self.locales["id"],
             )
             root.add_child(instance=home)
@@ -185,9 +210,9 @@ class Loader:
         self.translate(
             home,
             {
-                "title": HOME["title"]["en"],
-                "intro": HOME["intro"]["en"],
-                "join_text": HOME["join_text"]["en"],
+                "title": home_text["title"]["en"],
+                "intro": home_text["intro"]["en"],
+                "join_text": home_text["join_text"]["en"],
             },
         )
         return home
@@ -249,8 +274,10 @@ class Loader:
 
     # --- the curriculum ------------------------------------------------------------------
     def body(self, blocks: list, language: str) -> list[dict]:
+        """The lesson file's blocks (``- <block type>: <value>``) as StreamField data."""
         stream = []
-        for block_type, value in blocks:
+        for block in blocks:
+            [(block_type, value)] = block.items()
             if block_type == "text":
                 stream.append({"type": "text", "value": value[language]})
             elif block_type == "callout":
@@ -311,6 +338,8 @@ class Loader:
         return stream
 
     def curriculum(self, home: HomePage) -> ProgrammePage:
+        outline = demo_content()["programme"]
+
         def both(**fields):
             return {
                 lang: {k: v[lang] if isinstance(v, dict) else v for k, v in fields.items()}
@@ -320,10 +349,10 @@ class Loader:
         programme = self.child(
             home,
             ProgrammePage,
-            PROGRAMME["slug"],
-            both(title=PROGRAMME["title"], intro=PROGRAMME["intro"]),
+            outline["slug"],
+            both(title=outline["title"], intro=outline["intro"]),
         )
-        for order, stage_data in enumerate(PROGRAMME["stages"], start=1):
+        for order, stage_data in enumerate(outline["stages"], start=1):
             stage = self.child(
                 programme,
                 StagePage,

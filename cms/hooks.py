@@ -11,9 +11,18 @@ these names in their ``wagtail_hooks.py``:
 ``load_demo_data``
     ``fn(*, stdout) -> None``: called by ``manage.py load_initial_data`` after the curriculum
     and the demo users exist. Must be idempotent.
+``lesson_access``
+    ``fn(request, lesson) -> Refusal | None``: asked before a lesson is served to a signed-in
+    person. The first refusal is served instead of the lesson (its message and panels, with its
+    status), so a lesson the person may not read is never rendered. This is where access rules
+    live (the stage gate); templates only show what was decided.
+``lesson_served``
+    ``fn(request, lesson) -> None``: once per lesson view (GET) that passed ``lesson_access``,
+    before the page renders: record visits here, never in a template or a context hook.
 ``lesson_page_context``
     ``fn(request, lesson, context) -> None``: adds to a lesson page's context (progress,
-    "mark as done", saved reflections); the lesson template shows ``lesson_panels``.
+    "mark as done", saved reflections); the lesson template shows ``lesson_panels``. Reads
+    only: it runs while the page renders (and for an editor's preview).
 ``home_page_context`` / ``stage_page_context`` / ``module_page_context``
     ``fn(request, page, context) -> None``: adds to a signed-in person's home, stage or module
     page context (progress bars, locks); the templates show ``stage_panels`` /
@@ -31,6 +40,8 @@ PARTICIPANT_HOME_PANELS = "participant_home_panels"
 BOTTOM_NAV_ITEMS = "bottom_nav_items"
 LOAD_DEMO_DATA = "load_demo_data"
 LESSON_PAGE_CONTEXT = "lesson_page_context"
+LESSON_ACCESS = "lesson_access"
+LESSON_SERVED = "lesson_served"
 
 
 @dataclass
@@ -53,6 +64,15 @@ class NavItem:
     badge: int = 0
 
 
+@dataclass
+class Refusal:
+    """Why a page is not served to this person: shown instead of its content."""
+
+    message: str
+    panels: list[HomePanel] = field(default_factory=list)
+    status: int = 403
+
+
 def collect_home_panels(request) -> list[HomePanel]:
     panels: list[HomePanel] = []
     for fn in hooks.get_hooks(PARTICIPANT_HOME_PANELS):
@@ -70,6 +90,21 @@ def collect_nav_items(request) -> list[NavItem]:
 def run_lesson_context_hooks(request, lesson, context: dict) -> None:
     for fn in hooks.get_hooks(LESSON_PAGE_CONTEXT):
         fn(request, lesson, context)
+
+
+def lesson_refusal(request, lesson) -> Refusal | None:
+    """``lesson_access``: the first refusal of the registered rules, or None to serve."""
+    for fn in hooks.get_hooks(LESSON_ACCESS):
+        refusal = fn(request, lesson)
+        if refusal is not None:
+            return refusal
+    return None
+
+
+def run_lesson_served_hooks(request, lesson) -> None:
+    """``lesson_served``: ``fn(request, lesson)`` once per lesson view that is served."""
+    for fn in hooks.get_hooks(LESSON_SERVED):
+        fn(request, lesson)
 
 
 HOME_PAGE_CONTEXT = "home_page_context"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from cms.hooks import HomePanel, NavItem
+from cms.hooks import HomePanel, NavItem, Refusal
 
 from . import selectors, services
 from .forms import JoinCodeField
@@ -17,7 +17,10 @@ from .models import Assignment, Cohort, Enrolment, StageOpening, Submission, Wor
 
 
 def _progress(request, page):
-    programme = selectors.programme_of(page)
+    # Asked by the gate before the page is served and again while it renders: look up once.
+    if "_learning_programme" not in page.__dict__:
+        page._learning_programme = selectors.programme_of(page)
+    programme = page._learning_programme
     if programme is None:
         return None
     progress = selectors.learner_progress(user=request.user, programme=programme)
@@ -86,19 +89,32 @@ def module_progress(request, page, context):
     )
 
 
-@hooks.register("lesson_page_context")
-def lesson_actions(request, lesson, context):
+@hooks.register("lesson_access")
+def stage_gate(request, lesson):
+    """A participant reads a lesson only once its stage is open (the stage before it complete,
+    or opened early for them); staff read the whole curriculum."""
     progress = _progress(request, lesson)
     stage = progress.stage_of_lesson(lesson) if progress else None
-    if stage is not None and not stage.is_open:
-        context["lesson_locked"] = stage
-        context["lesson_panels"].append(
-            HomePanel("learning/panels/stage_locked.html", {"item": stage})
-        )
-        return
+    if stage is None or stage.is_open:
+        return None
+    return Refusal(
+        _("This lesson is in a stage that is still locked."),
+        panels=[HomePanel("learning/panels/stage_locked.html", {"item": stage})],
+    )
+
+
+@hooks.register("lesson_served")
+def remember_lesson(request, lesson):
+    """For "continue where you left off": once per lesson a participant opens."""
+    if request.user.is_participant:
+        services.lesson_visit(participant=request.user, lesson=lesson)
+
+
+@hooks.register("lesson_page_context")
+def lesson_actions(request, lesson, context):
     if not request.user.is_participant:
         return
-    services.lesson_visit(participant=request.user, lesson=lesson)
+    progress = _progress(request, lesson)
     saved = selectors.reflections_for(participant=request.user, lesson=lesson)
     questions = [
         {"position": i, "question": block.value["question"], "saved": saved.get(i)}

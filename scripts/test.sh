@@ -2,6 +2,8 @@
 # Runs the test suite. PostgreSQL and Redis are used when DATABASE_URL / REDIS_URL point at
 # them, or when they answer on 127.0.0.1 at their usual ports; otherwise the tests that need
 # them are skipped (and CI, which sets REQUIRE_SERVICES=1, fails on any such skip).
+# Benchmarks (tests/bench/) run only when a path in it is given (`make bench`) or with --bench.
+# pytest's exit status is passed on as it is: 5 (no tests collected) fails like any other.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 answers() { .venv/bin/python - "$1" "$2" <<'PY'

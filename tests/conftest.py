@@ -16,7 +16,15 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.support.servers import collected_static, production_server  # noqa: F401
+# Fixtures shared by the tests of several apps: one definition each, registered here for all.
+pytest_plugins = [
+    "tests.support.servers",
+    "tests.support.fixtures.people",
+    "tests.support.fixtures.learning",
+    "tests.support.fixtures.coaching",
+    "tests.support.fixtures.workers",
+    "tests.support.fixtures.push",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -32,6 +40,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 REQUIRED_MARKERS = ("postgres", "redis", "browser")
+BENCH = ROOT / "tests" / "bench"
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
 # body are still synchronous, so allow them.
@@ -54,6 +63,34 @@ def _redis_answers() -> bool:
             return True
     except OSError:
         return False
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--bench",
+        action="store_true",
+        help="also run the benchmarks in tests/bench/ (they run when a path in it is given)",
+    )
+
+
+def _benchmarks_asked(config) -> bool:
+    """``--bench``, or a path in tests/bench/ on the command line (``make bench``)."""
+    if config.getoption("bench"):
+        return True
+    here = config.invocation_params.dir
+    for arg in config.args:
+        path = (here / arg.split("::")[0]).resolve()
+        if path == BENCH or BENCH in path.parents:
+            return True
+    return False
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Benchmarks are not tests: ``make test`` leaves them out, ``make bench`` runs them."""
+    path = Path(collection_path)
+    if (path == BENCH or BENCH in path.parents) and not _benchmarks_asked(config):
+        return True
+    return None
 
 
 def pytest_collection_modifyitems(config, items):
@@ -219,8 +256,9 @@ def celery_worker_process(transactional_db, redis_url, tmp_path):
     """A real Celery worker (``celery -A cms worker``) on Redis against the test database.
 
     Yields a function ``start(extra_args=(), env=None) -> subprocess.Popen`` so a test can run
-    several workers or kill one; every worker is stopped at teardown. Needs a transactional test
-    (the worker is another process and sees only committed rows).
+    several workers or kill one; every worker is stopped at teardown. ``start.finished(result)``
+    waits until a worker has run the task sent as ``result = task.delay()``. Needs a
+    transactional test (the worker is another process and sees only committed rows).
     """
     db_settings = connection.settings_dict
     processes: list[subprocess.Popen] = []
@@ -262,6 +300,21 @@ def celery_worker_process(transactional_db, redis_url, tmp_path):
         processes.append(process)
         _wait_for_worker(tmp_path / f"worker-{len(processes) - 1}.log", process)
         return process
+
+    def finished(result, timeout: float = 30.0) -> bool:
+        """Wait until a worker has logged the task ``result`` (from ``.delay()``) as succeeded:
+        the event to wait for, where a fixed sleep would guess (results are not stored)."""
+        needle = f"[{result.id}] succeeded".encode()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index in range(len(processes)):
+                log = tmp_path / f"worker-{index}.log"
+                if log.exists() and needle in log.read_bytes():
+                    return True
+            time.sleep(0.05)
+        return False
+
+    start.finished = finished
 
     from cms.celery import app
 

@@ -1,6 +1,7 @@
 """The site's page types: the home page and the curriculum (Programme → Stage → Module → Lesson)."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -14,7 +15,9 @@ from cms.hooks import (
     MODULE_PAGE_CONTEXT,
     STAGE_PAGE_CONTEXT,
     collect_home_panels,
+    lesson_refusal,
     run_lesson_context_hooks,
+    run_lesson_served_hooks,
     run_page_context_hooks,
 )
 
@@ -209,6 +212,29 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        """Access is decided here, before anything renders: a lesson the person may not read
+        (a stage still locked) is answered with the reason instead of the lesson, and a lesson
+        they may read is recorded as visited once, by the apps that keep such records."""
+        if request.user.is_authenticated:
+            refusal = lesson_refusal(request, self)
+            if refusal is not None:
+                return TemplateResponse(
+                    request,
+                    "cms/lesson_refused.html",
+                    {
+                        "page": self,
+                        "self": self,
+                        "module": self.get_parent(),
+                        "stage": self.get_parent().get_parent(),
+                        "refusal": refusal,
+                    },
+                    status=refusal.status,
+                )
+            if request.method == "GET":
+                run_lesson_served_hooks(request, self)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

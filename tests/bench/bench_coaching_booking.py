@@ -15,13 +15,6 @@ from django.db import connections
 
 from coaching import services
 from coaching.models import Booking
-from tests.coaching import conftest as coaching_fixtures
-
-# The coaching fixtures (tests/coaching/conftest.py), shared with this module.
-topic = coaching_fixtures.topic
-expert_profile = coaching_fixtures.expert_profile
-make_participant = coaching_fixtures.make_participant
-make_session = coaching_fixtures.make_session
 
 pytestmark = [
     pytest.mark.bench,

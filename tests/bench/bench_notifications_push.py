@@ -32,11 +32,8 @@ from notifications.models import (
 from notifications.tasks import tick
 from tests.notifications import conftest as notification_fixtures
 
-# The notifications fixtures (tests/notifications/conftest.py), shared with this module.
+# The test VAPID keys in the settings for every benchmark here, as in tests/notifications/.
 vapid_settings = notification_fixtures.vapid_settings
-_push_service_process = notification_fixtures._push_service_process
-push_service = notification_fixtures.push_service
-start_worker = notification_fixtures.start_worker
 
 pytestmark = [
     pytest.mark.bench,

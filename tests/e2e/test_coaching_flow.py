@@ -10,29 +10,14 @@ from icalendar import Calendar
 
 from coaching import services
 from coaching.models import Booking, ClinicSession
-from tests.coaching import conftest as coaching_fixtures
-
-# The coaching fixtures (tests/coaching/conftest.py), shared with this module.
-topic = coaching_fixtures.topic
-expert_profile = coaching_fixtures.expert_profile
-make_participant = coaching_fixtures.make_participant
-make_session = coaching_fixtures.make_session
+from tests.support.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "a-Strong-pass-123"
 LINK = "https://meet.example.org/klinik-e2e"
-
-
-def sign_in(page, base, user):
-    page.goto(f"{base}/id/accounts/login/")
-    page.fill("input[name=username]", user.mobile)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def shot(page, artifacts_dir, name):

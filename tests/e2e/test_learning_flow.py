@@ -18,13 +18,12 @@ from cms.roles import apply_role_permissions
 from learning import services
 from learning.models import Review, Submission
 from tests.learning.conftest import build_programme
+from tests.support.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "a-Strong-pass-123"
 
 
 def shot(page, artifacts_dir, name):
@@ -40,14 +39,6 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
 def fits_the_phone(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 362, (page.url, page.evaluate(WIDEST))
-
-
-def sign_in(page, base, user):
-    page.goto(f"{base}/id/accounts/login/")
-    page.fill("input[name=username]", user.mobile)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("form.form button[type=submit]")
 
 
 def test_join_learn_attend_submit_revise_accept(

@@ -6,19 +6,12 @@ import pytest
 from cms.models import User
 from learning.demo import load_demo
 from learning.models import Cohort, Submission
+from tests.support.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, base, mobile, password):
-    page.goto(f"{base}/id/accounts/login/")
-    page.fill("input[name=username]", mobile)
-    page.fill("input[name=password]", password)
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def look(page, base, path, artifacts_dir, name):

@@ -10,21 +10,12 @@ from django.urls import reverse
 
 from notifications import push, services
 from notifications.forms import kind_groups
+from tests.support.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "a-Strong-pass-123"
-
-
-def sign_in(page, base, user):
-    page.goto(f"{base}/id/accounts/login/")
-    page.fill("input[name=username]", user.mobile)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def wait_for(page, script, timeout=20.0):

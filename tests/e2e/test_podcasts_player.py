@@ -3,11 +3,10 @@ change speed, reload, and playback resumes where it stopped (on this device, the
 device from the server's copy for a signed-in participant)."""
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 
 from podcasts.models import PlaybackPosition
 from tests.podcasts.factories import make_episode, make_podcast, mp3_bytes
+from tests.support.browser import sign_in_by_cookie
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,15 +27,6 @@ def episode(settings, tmp_path):
         summary="Membagi kiriman untuk kebutuhan, tabungan dan modal.",
         show_notes="<p>Tiga amplop: kebutuhan, tabungan, modal.</p>",
         transcript="Halo, selamat datang.",
-    )
-
-
-def _sign_in(context, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": django_settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
     )
 
 
@@ -66,7 +56,7 @@ def _time(page) -> float:
 def test_play_change_speed_reload_resume(
     live_server, phone, browser, episode, participant, artifacts_dir
 ):
-    _sign_in(phone.context, live_server, participant)
+    sign_in_by_cookie(phone.context, live_server.url, participant)
     audio_traffic = _watch_audio(phone)
     url = live_server.url + episode.url
 
@@ -111,7 +101,7 @@ def test_play_change_speed_reload_resume(
     # Another phone (empty localStorage): the server's copy brings the listener back there.
     other = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="id-ID")
     try:
-        _sign_in(other, live_server, participant)
+        sign_in_by_cookie(other, live_server.url, participant)
         page = other.new_page()
         page.set_default_timeout(15_000)
         page.goto(url)
@@ -163,7 +153,7 @@ def test_lesson_embeds_the_episode_without_fetching_audio(
             ],
         )
     )
-    _sign_in(phone.context, live_server, participant)
+    sign_in_by_cookie(phone.context, live_server.url, participant)
     audio_traffic = _watch_audio(phone)
     phone.goto(live_server.url + lesson.url)
     phone.wait_for_load_state("networkidle")

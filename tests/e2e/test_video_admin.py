@@ -2,12 +2,11 @@
 and the listing's progress bar follows until the video is ready."""
 
 import pytest
-from django.test import Client
 from wagtail.models import Collection
 
 from cms.roles import apply_role_permissions
+from tests.support.browser import sign_in_by_cookie
 from tests.video.clips import make_clip
-from tests.video.conftest import video_worker  # noqa: F401  (fixture)
 from video.models import Video
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
@@ -18,7 +17,7 @@ def test_upload_in_the_admin_and_watch_it_convert(
     browser,
     live_server,
     manager,
-    video_worker,  # noqa: F811  (the fixture imported above)
+    video_worker,
     artifacts_dir,
     tmp_path,
 ):
@@ -28,12 +27,8 @@ def test_upload_in_the_admin_and_watch_it_convert(
     apply_role_permissions()
     source = make_clip(tmp_path / "harga.mp4", seconds=10, size="320x180")
     video_worker()
-    client = Client()
-    client.force_login(manager)
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    sign_in_by_cookie(context, live_server.url, manager)
     try:
         page = context.new_page()
         page.set_default_timeout(30_000)

@@ -12,9 +12,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.files import File
-from django.test import Client
 
 from cms.models import LessonPage
+from tests.support.browser import sign_in_by_cookie
 from tests.video.clips import make_clip
 from tests.video.test_player import add_video_block
 from video import services
@@ -72,11 +72,7 @@ def _video_bytes(sent):
 
 
 def _open_lesson(context, live_server, participant, lesson):
-    client = Client()
-    client.force_login(participant)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    sign_in_by_cookie(context, live_server.url, participant)
     page = context.new_page()
     page.set_default_timeout(20_000)
     requests: list[str] = []

@@ -116,7 +116,8 @@ def test_429_waits_for_retry_after(participant, subscribe, push_service, daytime
     waited = (delivery.next_attempt_at - before).total_seconds()
     assert 1.9 <= waited <= 3
     assert send() == {}  # not yet
-    time.sleep(max(waited, 0) + 0.1)
+    # Retry-After has passed: move the delivery's clock on rather than wait.
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
     assert send() == {"delivered": 1}
     assert len(push_service.received()) == 1
 

@@ -7,6 +7,7 @@ import time
 from collections import Counter
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from coaching import reminders as clinic_rules
@@ -62,6 +63,17 @@ def _wait(condition, timeout=60.0, step=0.2):
     return False
 
 
+def _settled() -> bool:
+    """Nothing left that could still push: no reminder due, no delivery waiting or in flight."""
+    due = Reminder.objects.filter(
+        status=ReminderStatus.SCHEDULED, scheduled_for__lte=timezone.now()
+    )
+    unsettled = Delivery.objects.filter(
+        status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.RETRYING]
+    )
+    return not due.exists() and not unsettled.exists()
+
+
 def _assert_each_reminder_once(push_service, count):
     assert Reminder.objects.filter(status=ReminderStatus.SENT).count() == count
     assert Notification.objects.count() == count
@@ -94,12 +106,12 @@ def test_two_ticks_at_once_send_each_reminder_once(
     start_worker(env=vapid_env(), concurrency=2)
     start_worker(env=vapid_env(), concurrency=1)
     # Two beats by mistake: both ticks run at the same moment on different workers.
-    tick.delay()
-    tick.delay()
-    tick.delay()
+    ticks = [tick.delay(), tick.delay(), tick.delay()]
     assert _wait(lambda: push_service.count() >= 120, 60)
-    # Let any duplicate that was going to happen arrive, then look.
-    time.sleep(1.5)
+    # Any duplicate that was going to happen has arrived once the ticks are done and nothing
+    # is left to push: then look.
+    assert all(start_worker.finished(t) for t in ticks)
+    assert _wait(_settled, 30)
     assert push_service.count() == 120
     _assert_each_reminder_once(push_service, 120)
 
@@ -122,7 +134,11 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
 
     push_service.plan([], delay=0)
     start_worker(env=env, concurrency=2)
-    time.sleep(3.2)  # the dead worker's claim goes stale
+    # The dead worker's claims go stale (WEBPUSH_CLAIM_TIMEOUT is 3 s): move their clock on
+    # rather than wait.
+    Delivery.objects.filter(status=DeliveryStatus.SENDING).update(
+        claimed_at=F("claimed_at") - datetime.timedelta(seconds=4)
+    )
     tick.delay()  # the next beat
     assert _wait(
         lambda: Delivery.objects.filter(status=DeliveryStatus.DELIVERED).count() == 100, 60
@@ -159,16 +175,16 @@ def test_a_booking_61_minutes_before_a_clinic_gives_exactly_one_1_hour_reminder(
     assert not Reminder.objects.filter(recipient=ani, kind=clinic_rules.BEFORE_24H).exists()
     # The booking confirmation comes at once; a tick before the reminder is due sends nothing.
     assert _wait(lambda: push_service.count() == 1, 20)
-    tick.delay()
-    time.sleep(2)
+    assert start_worker.finished(tick.delay())
     assert push_service.count() == 1
-    # The beat's ticks once it is due (twice, as two beats would): exactly one reminder.
-    wait = (reminder.scheduled_for - timezone.now()).total_seconds()
-    time.sleep(max(wait, 0) + 0.5)
-    tick.delay()
-    tick.delay()
+    # The beat's ticks once it is due (twice, as two beats would): exactly one reminder. The
+    # clock reaches the reminder's time: rather than wait a real minute, bring that time to now
+    # (the scheduler only compares the two).
+    Reminder.objects.filter(pk=reminder.pk).update(scheduled_for=timezone.now())
+    ticks = [tick.delay(), tick.delay()]
     assert _wait(lambda: push_service.count() >= 2, 30)
-    time.sleep(2)
+    assert all(start_worker.finished(t) for t in ticks)
+    assert _wait(_settled, 30)
     received = push_service.received()
     reminders = [r for r in received if r["payload"]["title"] == "Klinik Anda mulai 1 jam lagi"]
     assert len(received) == 2 and len(reminders) == 1

@@ -24,23 +24,6 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def start_worker(celery_worker_process):
-    """``celery_worker_process`` with this process's broker connections usable for sending.
-
-    The shared fixture closes the app's connection pool for good (``force_close_all``); forget
-    it so that ``.delay()`` here opens a fresh one to the test's Redis.
-    """
-    from kombu import pools
-
-    from cms.celery import app
-
-    pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
-    return celery_worker_process
-
-
 @pytest.fixture(autouse=True)
 def english_messages():
     """Services record messages in the active language; the tests read them in English."""

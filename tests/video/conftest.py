@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.files import File
 
+from tests.support.fixtures.workers import VIDEO_WORKER_SETTINGS as WORKER_SETTINGS  # noqa: F401
+from tests.support.fixtures.workers import video_worker  # noqa: F401
 from tests.video.clips import make_clip
-
-WORKER_SETTINGS = "tests.video.worker_settings"
 
 
 @pytest.fixture(scope="session")
@@ -41,18 +41,6 @@ def upload(db):
             )
 
     return create
-
-
-@pytest.fixture
-def video_worker(celery_worker_process):
-    """``video_worker(**env)``: a real Celery worker whose storage refuses local paths."""
-
-    def start(**env):
-        return celery_worker_process(
-            env={"DJANGO_SETTINGS_MODULE": WORKER_SETTINGS, **{k: str(v) for k, v in env.items()}}
-        )
-
-    return start
 
 
 def wait_for(video, statuses=("ready", "failed"), timeout=120, every=0.05, watch=None):
