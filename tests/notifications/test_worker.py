@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from coaching import reminders as clinic_rules
+from coaching import notices as clinic_rules
 from coaching import services as coaching
 from notifications import services
 from notifications.models import (
