@@ -2,12 +2,13 @@
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import User
+from cms.validators import validate_sensible_date
 from coaching import selectors
 from coaching.models import Attendance, Booking, BookingStatus, FollowUp, SessionNote
 from coaching.services.common import CoachingError
@@ -55,27 +56,50 @@ def note_add(*, by: User, booking: Booking, text: str) -> SessionNote:
 def follow_up_create(
     *, by: User, booking: Booking, title: str, instructions: str, due_at: dt.datetime
 ) -> FollowUp:
-    """A follow-up task; it becomes a remote assignment for this participant (learning)."""
+    """A follow-up task; it becomes a remote assignment for this participant (learning).
+
+    The same task sent again for the same booking (a retry after a lost answer on a weak link)
+    returns the first one instead of making a second.
+    """
     from learning.services import assignment_create
 
+    # The booking's row lock makes a retry wait for the first request, then find its task.
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("session", "participant")
+        .get(pk=booking.pk)
+    )
     _check_expert_of(by, booking)
-    title, instructions = (title or "").strip(), (instructions or "").strip()
+    title, instructions = (title or "").strip()[:200], (instructions or "").strip()
     if not title or not instructions:
         raise CoachingError(_("A follow-up needs a title and instructions."), code="empty")
+    if len(instructions) > 5000:
+        raise CoachingError(
+            _("The instructions are too long (at most 5000 characters)."), code="long"
+        )
+    try:
+        validate_sensible_date(due_at)
+    except ValidationError as error:
+        raise CoachingError(" ".join(error.messages), code="due_range") from error
     if due_at <= timezone.now():
         raise CoachingError(_("The due date must be in the future."), code="due")
     if booking.status != BookingStatus.CONFIRMED:
         raise CoachingError(_("Follow-ups are for people with a seat."), code="status")
+    earlier = FollowUp.objects.filter(
+        booking=booking, title=title, instructions=instructions, due_at=due_at
+    ).first()
+    if earlier is not None:
+        return earlier
     assignment = assignment_create(
         created_by=by,
-        title=title[:200],
+        title=title,
         instructions=instructions,
         due_at=due_at,
         participants=[booking.participant],
     )
     return FollowUp.objects.create(
         booking=booking,
-        title=title[:200],
+        title=title,
         instructions=instructions,
         due_at=due_at,
         assignment=assignment,
