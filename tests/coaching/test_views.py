@@ -151,13 +151,13 @@ def test_a_request_key_of_someone_else_is_refused_with_a_message(
     session = make_session(expert_profile, capacity=3)
     key = uuid.uuid4()
     services.booking_create(participant=make_participant(), session=session, request_key=key)
-    budi = make_participant(preferred_language="en")
+    budi = make_participant()
     client.force_login(budi)
     response = client.post(
         reverse("coaching:book", args=[session.pk]), {"key": str(key)}, follow=True
     )
     assert response.status_code == 200
-    assert "already used" in response.content.decode()
+    assert "Permintaan booking ini sudah dipakai" in response.content.decode()
     assert not Booking.objects.filter(participant=budi).exists()
     session.refresh_from_db()
     assert session.confirmed_count == 1
