@@ -11,7 +11,7 @@ from cms.models import User
 from cms.validators import validate_sensible_date
 from coaching import selectors
 from coaching.models import Attendance, Booking, BookingStatus, FollowUp, SessionNote
-from coaching.services.common import CoachingError
+from coaching.services.common import CoachingError, clean_text
 
 
 def _check_expert_of(by: User, booking: Booking) -> None:
@@ -42,7 +42,7 @@ def attendance_mark(*, by: User, booking: Booking, attendance: str) -> Booking:
 @transaction.atomic
 def note_add(*, by: User, booking: Booking, text: str) -> SessionNote:
     _check_expert_of(by, booking)
-    text = (text or "").strip()
+    text = clean_text(text)
     if not text:
         raise CoachingError(_("The note is empty."), code="empty")
     if len(text) > 5000:
@@ -70,7 +70,7 @@ def follow_up_create(
         .get(pk=booking.pk)
     )
     _check_expert_of(by, booking)
-    title, instructions = (title or "").strip()[:200], (instructions or "").strip()
+    title, instructions = clean_text(title)[:200], clean_text(instructions)
     if not title or not instructions:
         raise CoachingError(_("A follow-up needs a title and instructions."), code="empty")
     if len(instructions) > 5000:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from cms.models import User
 from coaching import selectors, signals
 from coaching.models import ACTIVE_STATUSES, Booking, BookingStatus, ClinicSession, SessionStatus
-from coaching.services.common import CoachingError, after_commit, retrying
+from coaching.services.common import CoachingError, after_commit, clean_text, retrying
 
 
 @dataclass
@@ -163,7 +163,7 @@ def booking_cancel(*, by: User, booking: Booking, reason: str = "") -> Booking:
     """Cancel a seat or leave the waitlist. A participant may do so only before the notice
     limit; the expert or a manager at any time, with a reason. A freed seat goes to the first
     person on the waitlist, who is told."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason)
 
     def run():
         with transaction.atomic():

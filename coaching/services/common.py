@@ -6,12 +6,21 @@ from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
+from django.utils.translation import gettext as _
 
 T = TypeVar("T")
 
 
 class CoachingError(ValidationError):
     """A rule said no; ``message`` is meant for the person who asked."""
+
+
+def clean_text(value: str | None) -> str:
+    """Typed text, stripped; one with a NUL byte (which PostgreSQL cannot store) is refused."""
+    value = (value or "").strip()
+    if "\x00" in value:
+        raise CoachingError(_("The text contains a character that is not allowed."), code="text")
+    return value
 
 
 def retrying(fn: Callable[[], T], attempts: int = 4) -> T:

@@ -29,7 +29,7 @@ from coaching.models import (
     Topic,
 )
 from coaching.services.bookings import promote_waitlist
-from coaching.services.common import CoachingError, after_commit, retrying
+from coaching.services.common import CoachingError, after_commit, clean_text, retrying
 
 EXPERT_OVERLAP_CONSTRAINT = "coaching_expert_sessions_no_overlap"
 
@@ -302,7 +302,7 @@ def _session_update(*, by: User, session_pk: int, changes: dict) -> ClinicSessio
 
 def session_cancel(*, by: User, session: ClinicSession, reason: str) -> ClinicSession:
     """Cancel a whole session: every booking is cancelled (and so every booked person told)."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason)
     if not reason:
         raise CoachingError(_("Please give a reason for cancelling."), code="reason")
 

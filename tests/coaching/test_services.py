@@ -414,3 +414,37 @@ class TestSignalsAndMessages:
         assert not Notification.objects.filter(recipient=person).exists()
         # The reminders do not depend on the confirmation having been sent.
         assert Reminder.objects.filter(recipient=person).count() == 2
+
+
+class TestTextThatCannotBeStored:
+    """A NUL byte cannot be stored by PostgreSQL: the services refuse it with a message instead
+    of failing with a 500 after part of the work was done."""
+
+    def test_reasons_notes_and_follow_ups_with_a_nul_byte_are_refused(
+        self, expert_profile, make_session, make_participant
+    ):
+        from coaching.models import FollowUp, SessionNote
+
+        session = make_session(expert_profile, capacity=2)
+        booking = book(make_participant(), session)
+        expert = expert_profile.user
+        attempts = [
+            lambda: services.booking_cancel(by=expert, booking=booking, reason="Sakit\x00"),
+            lambda: services.session_cancel(by=expert, session=session, reason="\x00"),
+            lambda: services.note_add(by=expert, booking=booking, text="Bagus\x00"),
+            lambda: services.follow_up_create(
+                by=expert,
+                booking=booking,
+                title="Harga\x00",
+                instructions="Tulis harga.",
+                due_at=timezone.now() + dt.timedelta(days=3),
+            ),
+        ]
+        for attempt in attempts:
+            with pytest.raises(CoachingError) as error:
+                attempt()
+            assert error.value.code == "text"
+        booking.refresh_from_db()
+        session.refresh_from_db()
+        assert booking.status == BookingStatus.CONFIRMED and session.status == "scheduled"
+        assert not SessionNote.objects.exists() and not FollowUp.objects.exists()
