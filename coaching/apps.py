@@ -21,8 +21,7 @@ class CoachingConfig(AppConfig):
             weak=False,
             dispatch_uid="coaching_manager_perms",
         )
-        # The reminder rules live with what they remind about.
-        from coaching import reminders  # noqa: F401
-        from coaching.notices import register_kinds
+        # What people are told and when: kinds, texts, reminders and the receivers that send them.
+        from coaching import notices
 
-        register_kinds()
+        notices.register()

@@ -1,16 +1,19 @@
 """How coaching plugs into the site shell (cms hooks) and into the Wagtail admin."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.hooks import HomePanel, NavItem
-from coaching import selectors
+from coaching import selectors, services
 from coaching.models import Booking, BookingStatus, ClinicSession, Expert, Topic
 
 # --- the home page and the bottom navigation --------------------------------------------------
@@ -75,7 +78,8 @@ def load_coaching_demo(*, stdout=None):
 
 class NoAddOrDeletePolicy(ModelPermissionPolicy):
     """Sessions and bookings are made and cancelled through the services (capacity, the
-    waitlist, telling people), so the admin may look, filter and edit plain fields only."""
+    waitlist, telling people), so the admin may look and filter, and edit a few fields through
+    the services (``ServiceEditView``)."""
 
     def user_has_permission(self, user, action):
         if action in {"add", "delete", "copy"}:
@@ -88,6 +92,45 @@ class NoAddOrDeletePolicy(ModelPermissionPolicy):
 
 register_permission_policy(ClinicSession, NoAddOrDeletePolicy(ClinicSession))
 register_permission_policy(Booking, NoAddOrDeletePolicy(Booking))
+
+
+class ServiceEditView(EditView):
+    """An edit screen that saves through a coaching service, so the admin keeps the same rules
+    and tells the same people as the expert's screens. A refusal is shown on the form and
+    changes nothing."""
+
+    def save_through_service(self, instance, changed: dict):
+        raise NotImplementedError
+
+    def save_instance(self):
+        form = self.form
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        if not changed:
+            return form.instance
+        saved = self.save_through_service(form.instance, changed)
+        log(instance=saved, action="wagtail.edit", user=self.request.user)
+        return saved
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            form.add_error(None, text)
+            self.produced_error_message = text
+            return self.form_invalid(form)
+
+
+class ClinicSessionEditView(ServiceEditView):
+    def save_through_service(self, instance, changed):
+        return services.session_update(by=self.request.user, session=instance, **changed)
+
+
+class BookingEditView(ServiceEditView):
+    def save_through_service(self, instance, changed):
+        return services.attendance_mark(
+            by=self.request.user, booking=instance, attendance=changed["attendance"]
+        )
 
 
 class TopicViewSet(ModelViewSet):
@@ -124,6 +167,7 @@ class ClinicSessionViewSet(ModelViewSet):
     list_filter = ["status", "mode", "topic", "expert", "audience", "starts_at"]
     search_fields = ["title", "place"]
     form_fields = ["title", "description"]
+    edit_view_class = ClinicSessionEditView
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -137,6 +181,7 @@ class BookingViewSet(ModelViewSet):
     list_display = ["participant", "session", "status", "queue_number", "attendance", "created_at"]
     list_filter = ["status", "attendance", "session__topic", "session__expert", "created_at"]
     form_fields = ["attendance"]
+    edit_view_class = BookingEditView
     inspect_view_enabled = True
     copy_view_enabled = False
 

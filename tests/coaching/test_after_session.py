@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 
 from coaching import services
@@ -173,3 +174,87 @@ class TestToldInTheApp:
         cancelled = Notification.objects.get(recipient=waiting, kind="clinic_cancelled")
         assert "Banjir" in cancelled.body
         assert not Notification.objects.filter(recipient=holder, kind="clinic_cancelled").exists()
+
+
+class TestFollowUpInputs:
+    """A follow-up due in year 9999 used to be saved, then every page showing it answered 500,
+    and the expert's retry saved it a second time."""
+
+    def _booking(self, expert_profile, make_session, make_participant):
+        session = make_session(expert_profile)
+        return services.booking_create(participant=make_participant(), session=session).booking
+
+    @pytest.mark.parametrize(
+        "due_at",
+        [
+            dt.datetime(9999, 12, 31, 17, 0, tzinfo=dt.UTC),
+            dt.datetime(2101, 1, 1, 9, 0, tzinfo=dt.UTC),
+            dt.datetime(1, 1, 1, 17, 0, tzinfo=dt.UTC),
+        ],
+    )
+    def test_a_due_date_outside_sense_is_refused_and_nothing_is_saved(
+        self, expert_profile, make_session, make_participant, due_at
+    ):
+        from coaching.models import FollowUp
+        from learning.models import Assignment
+
+        booking = self._booking(expert_profile, make_session, make_participant)
+        with pytest.raises(CoachingError) as error:
+            services.follow_up_create(
+                by=expert_profile.user,
+                booking=booking,
+                title="Buat daftar harga",
+                instructions="Tulis harga tiga produk.",
+                due_at=due_at,
+            )
+        assert "2000" in " ".join(error.value.messages)
+        assert not FollowUp.objects.exists()
+        assert not Assignment.objects.exists()
+
+    def test_the_same_follow_up_sent_again_is_kept_once(
+        self, expert_profile, make_session, make_participant
+    ):
+        from coaching.models import FollowUp
+        from learning.models import Assignment
+
+        booking = self._booking(expert_profile, make_session, make_participant)
+        due_at = (timezone.now() + dt.timedelta(days=7)).replace(microsecond=0)
+        fields = {"title": "Buat daftar harga", "instructions": "Tulis harga tiga produk."}
+        first = services.follow_up_create(
+            by=expert_profile.user, booking=booking, due_at=due_at, **fields
+        )
+        again = services.follow_up_create(
+            by=expert_profile.user, booking=booking, due_at=due_at, **fields
+        )
+        assert again.pk == first.pk
+        assert FollowUp.objects.count() == 1 and Assignment.objects.count() == 1
+        # A different task for the same person is a new one.
+        other = services.follow_up_create(
+            by=expert_profile.user,
+            booking=booking,
+            due_at=due_at,
+            title="Foto produk",
+            instructions="Foto tiga produk.",
+        )
+        assert other.pk != first.pk and FollowUp.objects.count() == 2
+
+    def test_the_expert_page_says_why_and_saves_nothing(
+        self, client, expert_profile, make_session, make_participant
+    ):
+        from coaching.models import FollowUp
+
+        booking = self._booking(expert_profile, make_session, make_participant)
+        client.force_login(expert_profile.user)
+        url = reverse("coaching:expert_booking", args=[booking.pk])
+        form = {
+            "action": "follow_up",
+            "follow-title": "Buat daftar harga",
+            "follow-instructions": "Tulis harga tiga produk.",
+            "follow-due_day": "9999-12-31",
+            "follow-due_time": "23:59",
+        }
+        for _attempt in range(2):  # the retry after an error saves nothing either
+            response = client.post(url, form, follow=True)
+            assert response.status_code == 200
+            assert "2000" in response.content.decode()
+        assert not FollowUp.objects.exists()

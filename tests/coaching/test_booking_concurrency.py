@@ -4,6 +4,7 @@ Commit order is observed independently of our code: each booking transaction als
 PostgreSQL NOTIFY, and PostgreSQL delivers notifications in the order transactions commit.
 """
 
+import datetime as dt
 import threading
 import uuid
 
@@ -186,3 +187,90 @@ def test_cancellations_and_bookings_at_once_keep_the_count(
     # The freed seats went to the people who were already waiting, first in line first.
     assert set(confirmed.values_list("participant_id", flat=True)) == {p.pk for p in waiting[:3]}
     assert Booking.objects.filter(session=session, status="waitlisted").count() == 1 + 8
+
+
+def _wait_until_blocked_on_a_lock(timeout: float = 20.0) -> None:
+    """Until some other connection of this database waits for a row or index lock."""
+    import time
+
+    watcher = psycopg.connect(_dsn(), autocommit=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            waiting = watcher.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).fetchone()[0]
+            if waiting:
+                return
+            time.sleep(0.02)
+        raise AssertionError("the second request never waited for the first")
+    finally:
+        watcher.close()
+
+
+def test_a_request_key_reused_by_someone_else_at_once_is_refused_cleanly(
+    expert_profile, other_expert_profile, make_session, make_participant
+):
+    """Two people send the same request key at the same moment, for different clinics (a copied
+    link, a shared phone). The second must get a clear refusal (not a 500) and change nothing:
+    here its INSERT waits on the first one's uncommitted key, then hits the unique constraint."""
+    from coaching.models import ClinicSession
+
+    first_session = make_session(expert_profile)
+    second_session = make_session(
+        other_expert_profile, starts_at=first_session.starts_at + dt.timedelta(hours=3)
+    )
+    ani, budi = make_participant(), make_participant()
+    key = uuid.uuid4()
+    ani_booked, release = threading.Event(), threading.Event()
+    outcome: dict = {}
+
+    def ani_books():
+        try:
+            with transaction.atomic():
+                outcome["ani"] = services.booking_create(
+                    participant=ani, session=first_session, request_key=key
+                )
+                ani_booked.set()
+                release.wait(30)  # commit only once Budi's insert waits for this transaction
+        except BaseException as error:
+            outcome["ani"] = error
+            ani_booked.set()
+        finally:
+            connections.close_all()
+
+    def budi_books():
+        try:
+            outcome["budi"] = services.booking_create(
+                participant=budi, session=second_session, request_key=str(key)
+            )
+        except BaseException as error:
+            outcome["budi"] = error
+        finally:
+            connections.close_all()
+
+    first = threading.Thread(target=ani_books)
+    first.start()
+    assert ani_booked.wait(30)
+    second = threading.Thread(target=budi_books)
+    second.start()
+    try:
+        _wait_until_blocked_on_a_lock()
+    finally:
+        release.set()
+        first.join(60)
+        second.join(60)
+
+    assert outcome["ani"].booking.participant_id == ani.pk
+    refused = outcome["budi"]
+    assert isinstance(refused, services.CoachingError), refused
+    assert refused.code == "key"
+    assert "already used" in " ".join(refused.messages) or "sudah dipakai" in " ".join(
+        refused.messages
+    )
+    # Nothing of Budi's request stayed: no booking, the seat count and the queue untouched.
+    assert not Booking.objects.filter(participant=budi).exists()
+    second_session = ClinicSession.objects.get(pk=second_session.pk)
+    assert (second_session.confirmed_count, second_session.queue_counter) == (0, 0)
+    assert Booking.objects.get(request_key=key).participant_id == ani.pk

@@ -8,7 +8,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from coaching import reminders as clinic_rules
+from coaching import notices as clinic_rules
 from coaching import services as coaching
 from notifications import services
 from notifications.models import (

@@ -350,3 +350,101 @@ class TestExpertChanges:
         book(make_participant(), session)
         with pytest.raises(CoachingError):
             services.session_update(by=expert_profile.user, session=session, capacity=1)
+
+
+class TestSignalsAndMessages:
+    """Services change state and signal (after commit) who acted and why; coaching.notices
+    decides the messages, and a message that fails never undoes what was done."""
+
+    def test_cancellation_signals_carry_who_and_why(
+        self, expert_profile, make_session, make_participant, django_capture_on_commit_callbacks
+    ):
+        session = make_session(expert_profile, capacity=2)
+        ani, budi = make_participant(), make_participant()
+        seat = book(ani, session)
+        book(budi, session)
+        seen = []
+
+        def on_booking(sender, booking, by, reason, whole_session, **kwargs):
+            seen.append(("booking", booking.participant_id, by.pk, reason, whole_session))
+
+        def on_session(sender, session, by, reason, **kwargs):
+            seen.append(("session", session.pk, by.pk, reason))
+
+        signals.booking_cancelled.connect(on_booking)
+        signals.session_cancelled.connect(on_session)
+        try:
+            with django_capture_on_commit_callbacks(execute=True):
+                services.booking_cancel(by=expert_profile.user, booking=seat, reason="Sakit")
+            with django_capture_on_commit_callbacks(execute=True):
+                services.session_cancel(by=expert_profile.user, session=session, reason="Banjir")
+            with django_capture_on_commit_callbacks(execute=True):  # already cancelled: no news
+                services.session_cancel(by=expert_profile.user, session=session, reason="Lagi")
+        finally:
+            signals.booking_cancelled.disconnect(on_booking)
+            signals.session_cancelled.disconnect(on_session)
+        expert = expert_profile.user.pk
+        assert seen == [
+            ("booking", ani.pk, expert, "Sakit", False),
+            ("session", session.pk, expert, "Banjir"),
+            ("booking", budi.pk, expert, "Banjir", True),
+        ]
+
+    def test_a_message_that_fails_never_undoes_the_booking(
+        self,
+        expert_profile,
+        make_session,
+        make_participant,
+        django_capture_on_commit_callbacks,
+        monkeypatch,
+    ):
+        from coaching import notices
+        from notifications.models import Notification, Reminder
+
+        def broken(**kwargs):
+            raise ConnectionError("the notifications store is down")
+
+        monkeypatch.setattr(notices, "notify", broken)
+        session = make_session(expert_profile)
+        person = make_participant()
+        with django_capture_on_commit_callbacks(execute=True):
+            booking = book(person, session)
+        booking.refresh_from_db()
+        assert booking.status == BookingStatus.CONFIRMED
+        assert not Notification.objects.filter(recipient=person).exists()
+        # The reminders do not depend on the confirmation having been sent.
+        assert Reminder.objects.filter(recipient=person).count() == 2
+
+
+class TestTextThatCannotBeStored:
+    """A NUL byte cannot be stored by PostgreSQL: the services refuse it with a message instead
+    of failing with a 500 after part of the work was done."""
+
+    def test_reasons_notes_and_follow_ups_with_a_nul_byte_are_refused(
+        self, expert_profile, make_session, make_participant
+    ):
+        from coaching.models import FollowUp, SessionNote
+
+        session = make_session(expert_profile, capacity=2)
+        booking = book(make_participant(), session)
+        expert = expert_profile.user
+        attempts = [
+            lambda: services.booking_cancel(by=expert, booking=booking, reason="Sakit\x00"),
+            lambda: services.session_cancel(by=expert, session=session, reason="\x00"),
+            lambda: services.note_add(by=expert, booking=booking, text="Bagus\x00"),
+            lambda: services.follow_up_create(
+                by=expert,
+                booking=booking,
+                title="Harga\x00",
+                instructions="Tulis harga.",
+                due_at=timezone.now() + dt.timedelta(days=3),
+            ),
+        ]
+        for attempt in attempts:
+            with pytest.raises(CoachingError) as error:
+                attempt()
+            assert error.value.code == "text"
+        booking.refresh_from_db()
+        session.refresh_from_db()
+        assert booking.status == BookingStatus.CONFIRMED and session.status == "scheduled"
+        assert not SessionNote.objects.exists() and not FollowUp.objects.exists()

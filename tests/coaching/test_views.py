@@ -140,3 +140,24 @@ def test_participant_pages_stay_small(client, expert_profile, make_session, make
         assert response.status_code == 200
         assert len(response.content) < BYTE_BUDGET, (url, len(response.content))
     assert Booking.objects.filter(participant=person).count() == 5
+
+
+def test_a_request_key_of_someone_else_is_refused_with_a_message(
+    client, expert_profile, make_session, make_participant
+):
+    """A booking form's key reused by a second person (a shared phone, a copied page)."""
+    import uuid
+
+    session = make_session(expert_profile, capacity=3)
+    key = uuid.uuid4()
+    services.booking_create(participant=make_participant(), session=session, request_key=key)
+    budi = make_participant()
+    client.force_login(budi)
+    response = client.post(
+        reverse("coaching:book", args=[session.pk]), {"key": str(key)}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Permintaan booking ini sudah dipakai" in response.content.decode()
+    assert not Booking.objects.filter(participant=budi).exists()
+    session.refresh_from_db()
+    assert session.confirmed_count == 1

@@ -10,7 +10,7 @@ import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from coaching import reminders as clinic_rules
+from coaching import notices as clinic_rules
 from coaching import services as coaching
 from notifications import services
 from notifications.models import (
