@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from podcasts import services
+from podcasts.services import importing
 from podcasts.models import EpisodePage, FeedSource, FeedStatus
 from tests.podcasts.factories import make_episode, rss, standard_items
 from tests.support.feed_server import Reply
@@ -335,7 +336,7 @@ class TestFailuresChangeNothing:
         source, before = imported
         feed_server.set("/feed.xml", Reply(body=rss(standard_items(6))))
         calls = {"n": 0}
-        real = services._unique_slug
+        real = importing._unique_slug
 
         def flaky(title, taken):
             calls["n"] += 1
@@ -343,6 +344,6 @@ class TestFailuresChangeNothing:
                 raise RuntimeError("disk full")
             return real(title, taken)
 
-        monkeypatch.setattr(services, "_unique_slug", flaky)
+        monkeypatch.setattr(importing, "_unique_slug", flaky)
         self._fails(podcast, source, before, "disk full")
         assert calls["n"] == 3, "two episodes were created before the failure and rolled back"
