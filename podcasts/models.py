@@ -1,13 +1,11 @@
 """Podcast pages (an index holding episodes), feed sources to import, and listening state."""
 
-import logging
 import uuid
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +15,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from podcasts.audio import AUDIO_EXTENSIONS, AudioError, audio_metadata_read
-
-logger = logging.getLogger(__name__)
 
 NOTES_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -181,15 +177,6 @@ class FeedSource(models.Model):
         return self.url
 
 
-def _queue_data_saver(name: str) -> None:
-    from podcasts.tasks import make_data_saver_audio
-
-    try:
-        make_data_saver_audio.delay(name)
-    except Exception:  # the page is saved; the broker being down must not undo that
-        logger.exception("Could not queue the data-saver version of %s", name)
-
-
 class EpisodePage(Page):
     """One episode: audio (uploaded or at an external URL), notes and a transcript.
 
@@ -306,7 +293,6 @@ class EpisodePage(Page):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._stored_guid = instance.__dict__.get("guid")
-        instance._stored_audio = instance.__dict__.get("audio_file")
         return instance
 
     def _guid_in_database(self) -> str | None:
@@ -334,12 +320,6 @@ class EpisodePage(Page):
             self._read_new_audio()
             upload.save(upload.name, upload.file, save=False)
 
-    def _queue_data_saver(self) -> None:
-        name = self.audio_file.name if self.audio_file else ""
-        if name and name != (getattr(self, "_stored_audio", None) or ""):
-            transaction.on_commit(partial(_queue_data_saver, name))
-            self._stored_audio = name
-
     def clean(self):
         super().clean()
         if not self.audio_file and not self.audio_url:
@@ -357,15 +337,12 @@ class EpisodePage(Page):
         self._commit_new_audio()
         result = super().save(*args, **kwargs)
         self._stored_guid = self.guid
-        self._queue_data_saver()
         return result
 
     def save_revision(self, *args, **kwargs):
         # A draft keeps its upload in the revision's JSON by name, so store the file first.
         self._commit_new_audio()
-        revision = super().save_revision(*args, **kwargs)
-        self._queue_data_saver()
-        return revision
+        return super().save_revision(*args, **kwargs)
 
     # --- what templates and the feed use --------------------------------------------------
     @property

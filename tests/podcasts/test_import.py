@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from podcasts import services
-from podcasts.services import importing
 from podcasts.models import EpisodePage, FeedSource, FeedStatus
+from podcasts.services import importing
 from tests.podcasts.factories import make_episode, rss, standard_items
 from tests.support.feed_server import Reply
 
