@@ -7,13 +7,12 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from podcasts.models import EpisodePage, FeedSource, FeedStatus
+from podcasts.models import EpisodePage, FeedSource, FeedStatus, PodcastIndexPage
 from podcasts.services.fetching import FeedError, feed_fetch
 from podcasts.services.parsing import EntryData, feed_entry_read, feed_parse
 
@@ -27,6 +26,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    refused: int = 0
     error: str = ""
 
     @property
@@ -35,7 +35,7 @@ class ImportResult:
             return _("Unchanged since the last import (304).")
         if self.status == FeedStatus.ERROR:
             return _("Import failed; nothing was changed.")
-        return _(
+        summary = _(
             "%(created)d new, %(updated)d updated, %(unchanged)d unchanged, "
             "%(skipped)d skipped (no audio)."
         ) % {
@@ -44,6 +44,12 @@ class ImportResult:
             "unchanged": self.unchanged,
             "skipped": self.skipped,
         }
+        if self.refused:
+            summary += " " + _(
+                "%(refused)d refused: their GUID belongs to an episode that did not come "
+                "from this feed."
+            ) % {"refused": self.refused}
+        return summary
 
 
 _SYNCED_FIELDS = (
@@ -71,19 +77,42 @@ def _unique_slug(title: str, taken: set[str]) -> str:
     return slug
 
 
+def _episode_update(episode: EpisodePage, changes: dict) -> None:
+    """Apply a feed's changes to an imported episode and keep them as a revision.
+
+    A live episode gets the change published (its history shows what the feed changed, and
+    ``page_published`` is sent as for an editor's edit); a draft gets its row and a new draft
+    revision, so the next import compares against what the feed sent last.
+    """
+    for name, value in changes.items():
+        setattr(episode, name, value)
+    if episode.live:
+        episode.save_revision(log_action=True).publish()
+    else:
+        episode.draft_title = episode.title
+        episode.save()
+        episode.save_revision(log_action=True)
+
+
 def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportResult:
     result = ImportResult(status=FeedStatus.IMPORTED)
-    podcast = source.index
-    existing = list(EpisodePage.objects.child_of(podcast))
-    by_guid = {episode.guid: episode for episode in existing if episode.guid}
-    by_url = {episode.audio_url: episode for episode in existing if episode.audio_url}
-    children = Page.objects.child_of(podcast)
-    taken = set(children.values_list("slug", flat=True))
-    # New episodes go after the podcast's last child. Their tree paths are counted on from it
-    # here (treebeard's add_child would look the last child up again for every episode), and
-    # the podcast's child count is raised once at the end.
-    last_path = children.order_by("-path").values_list("path", flat=True).first()
-    next_step = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
+    # Lock the podcast page first: add_child takes the same lock, so no editor adds a sibling
+    # while the slugs taken are counted here.
+    podcast = PodcastIndexPage.objects.select_for_update().get(pk=source.index_id)
+    # Only episodes that came from this very source can be matched and changed.
+    mine = list(EpisodePage.objects.child_of(podcast).filter(source=source))
+    by_guid = {episode.guid: episode for episode in mine if episode.guid}
+    by_url = {episode.audio_url: episode for episode in mine if episode.audio_url}
+    # Our own feed publishes every episode's guid, so a hostile feed can copy an editor's. An
+    # entry whose guid already belongs to any other episode is refused, never merged.
+    ours = {episode.pk for episode in mine}
+    keys = {entry.guid or entry.audio_url for entry in entries}
+    foreign = {
+        guid
+        for guid, pk in EpisodePage.objects.filter(guid__in=keys).values_list("guid", "pk")
+        if pk not in ours
+    }
+    taken = set(Page.objects.child_of(podcast).values_list("slug", flat=True))
     seen: set[str] = set()
     now = timezone.now()
     for entry in entries:
@@ -103,18 +132,17 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
             if not changes:
                 result.unchanged += 1
                 continue
-            for name, value in changes.items():
-                setattr(episode, name, value)
-            if "title" in changes and not episode.live:
-                episode.draft_title = episode.title
-            episode.save()
+            _episode_update(episode, changes)
             result.updated += 1
+            continue
+        if key in foreign:
+            result.refused += 1
             continue
         values = {name: getattr(entry, name) for name in _SYNCED_FIELDS}
         episode = EpisodePage(
             **values,
             slug=_unique_slug(entry.title, taken),
-            guid=entry.guid or entry.audio_url,
+            guid=key,
             published_at=entry.published_at or now,
             source=source,
             locale_id=podcast.locale_id,
@@ -123,24 +151,17 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
             first_published_at=now if source.publish_new else None,
             last_published_at=now if source.publish_new else None,
             draft_title=entry.title,
-            depth=podcast.depth + 1,
-            path=Page._get_path(podcast.path, podcast.depth + 1, next_step),
-            numchild=0,
         )
-        next_step += 1
-        episode._cached_parent_obj = podcast
-        # Fields were validated when the entry was read, slugs are unique among the siblings.
-        episode.save(clean=False)
+        podcast.add_child(instance=episode)
         by_guid[episode.guid] = episode
         by_url[episode.audio_url] = episode
         result.created += 1
-    if result.created:
-        Page.objects.filter(pk=podcast.pk).update(numchild=F("numchild") + result.created)
-        podcast.numchild += result.created
     return result
 
 
 def _record(source_id: int, **fields) -> None:
+    if "last_result" in fields:
+        fields["last_result"] = fields["last_result"][:300]
     FeedSource.objects.filter(pk=source_id).update(last_fetched_at=timezone.now(), **fields)
 
 
@@ -161,9 +182,7 @@ def feed_source_import(*, source: FeedSource) -> ImportResult:
             else:
                 entries.append(entry)
         with transaction.atomic():
-            locked = (
-                FeedSource.objects.select_for_update().select_related("index").get(pk=source.pk)
-            )
+            locked = FeedSource.objects.select_for_update().get(pk=source.pk)
             result = _episodes_sync(source=locked, entries=entries)
             result.skipped = skipped
             _record(
