@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.validators import EARLIEST, LATEST, validate_sensible_date
 from podcasts.audio import AUDIO_EXTENSIONS, AudioError, audio_metadata_read
 
 NOTES_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -225,6 +226,7 @@ class EpisodePage(Page):
     published_at = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
+        validators=[validate_sensible_date],
         help_text=_("Shown to listeners; podcast apps sort episodes by it."),
     )
     transcript = models.TextField(
@@ -354,6 +356,15 @@ class EpisodePage(Page):
         from podcasts.audio import extension_for
 
         return extension_for(self.audio_type, self.audio_file.name if self.audio_file else "")
+
+    @property
+    def published_on(self):
+        """The publication date to show, or None if the stored one is outside 2000-2100 (a row
+        written before imports refused such dates): showing it would break time zones."""
+        for moment in (self.published_at, self.first_published_at):
+            if moment is not None and EARLIEST <= moment.date() <= LATEST:
+                return moment
+        return None
 
     @property
     def audio_src(self) -> str:

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from cms.validators import validate_sensible_date
 from podcasts.services.fetching import FeedError, FetchedFeed
 
 NOTES_TAGS = {"p", "br", "strong", "b", "em", "i", "a", "ul", "ol", "li", "h2", "h3", "blockquote"}
@@ -109,10 +110,14 @@ def _int(value, limit: int = 2**31 - 1) -> int | None:
 
 
 def _moment(parsed) -> datetime | None:
+    """The entry's date, or None (the import time is used) when missing or outside 2000-2100:
+    a year-9999 date would sort first for ever and break time-zone arithmetic on our pages."""
     try:
-        return datetime(*parsed[:6], tzinfo=UTC) if parsed else None
-    except (TypeError, ValueError, OverflowError):
+        moment = datetime(*parsed[:6], tzinfo=UTC) if parsed else None
+        validate_sensible_date(moment)
+    except (TypeError, ValueError, OverflowError, ValidationError):
         return None
+    return moment
 
 
 def _duration(value) -> int | None:
