@@ -8,3 +8,15 @@ class PodcastsConfig(AppConfig):
     name = "podcasts"
     verbose_name = _("Podcasts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from podcasts import signals
+        from podcasts.models import EpisodePage
+
+        page_published.connect(
+            signals.queue_data_saver_on_publish,
+            sender=EpisodePage,
+            dispatch_uid="podcasts-data-saver",
+        )

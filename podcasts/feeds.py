@@ -123,7 +123,7 @@ def _episode(xml: SimplerXMLGenerator, request, episode: EpisodePage, language: 
         },
     )
     _text(xml, "guid", episode.guid, {"isPermaLink": "false"})
-    _text(xml, "pubDate", _rfc822(episode.published_at))
+    _text(xml, "pubDate", _rfc822(episode.published_on))
     _text(xml, "itunes:duration", episode.duration)
     _text(xml, "itunes:season", episode.season_number)
     _text(xml, "itunes:episode", episode.episode_number)

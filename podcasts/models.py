@@ -1,13 +1,11 @@
 """Podcast pages (an index holding episodes), feed sources to import, and listening state."""
 
-import logging
 import uuid
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.validators import EARLIEST, LATEST, validate_sensible_date
 from podcasts.audio import AUDIO_EXTENSIONS, AudioError, audio_metadata_read
-
-logger = logging.getLogger(__name__)
 
 NOTES_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -181,15 +178,6 @@ class FeedSource(models.Model):
         return self.url
 
 
-def _queue_data_saver(name: str) -> None:
-    from podcasts.tasks import make_data_saver_audio
-
-    try:
-        make_data_saver_audio.delay(name)
-    except Exception:  # the page is saved; the broker being down must not undo that
-        logger.exception("Could not queue the data-saver version of %s", name)
-
-
 class EpisodePage(Page):
     """One episode: audio (uploaded or at an external URL), notes and a transcript.
 
@@ -238,6 +226,7 @@ class EpisodePage(Page):
     published_at = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
+        validators=[validate_sensible_date],
         help_text=_("Shown to listeners; podcast apps sort episodes by it."),
     )
     transcript = models.TextField(
@@ -306,7 +295,6 @@ class EpisodePage(Page):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._stored_guid = instance.__dict__.get("guid")
-        instance._stored_audio = instance.__dict__.get("audio_file")
         return instance
 
     def _guid_in_database(self) -> str | None:
@@ -334,12 +322,6 @@ class EpisodePage(Page):
             self._read_new_audio()
             upload.save(upload.name, upload.file, save=False)
 
-    def _queue_data_saver(self) -> None:
-        name = self.audio_file.name if self.audio_file else ""
-        if name and name != (getattr(self, "_stored_audio", None) or ""):
-            transaction.on_commit(partial(_queue_data_saver, name))
-            self._stored_audio = name
-
     def clean(self):
         super().clean()
         if not self.audio_file and not self.audio_url:
@@ -357,15 +339,12 @@ class EpisodePage(Page):
         self._commit_new_audio()
         result = super().save(*args, **kwargs)
         self._stored_guid = self.guid
-        self._queue_data_saver()
         return result
 
     def save_revision(self, *args, **kwargs):
         # A draft keeps its upload in the revision's JSON by name, so store the file first.
         self._commit_new_audio()
-        revision = super().save_revision(*args, **kwargs)
-        self._queue_data_saver()
-        return revision
+        return super().save_revision(*args, **kwargs)
 
     # --- what templates and the feed use --------------------------------------------------
     @property
@@ -377,6 +356,15 @@ class EpisodePage(Page):
         from podcasts.audio import extension_for
 
         return extension_for(self.audio_type, self.audio_file.name if self.audio_file else "")
+
+    @property
+    def published_on(self):
+        """The publication date to show, or None if the stored one is outside 2000-2100 (a row
+        written before imports refused such dates): showing it would break time zones."""
+        for moment in (self.published_at, self.first_published_at):
+            if moment is not None and EARLIEST <= moment.date() <= LATEST:
+                return moment
+        return None
 
     @property
     def audio_src(self) -> str:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cms.ranges import ranged_file_response
 from podcasts import selectors, services
+from podcasts.audio import AUDIO_EXTENSIONS
 from podcasts.feeds import podcast_feed_render
 from podcasts.models import EpisodePage, PodcastIndexPage
 
@@ -29,6 +30,8 @@ def _visible_episodes(request):
 @require_safe
 def podcast_feed(request, slug: str, lang: str | None = None):
     """The RSS feed of one podcast. Cached by version; answers If-None-Match/If-Modified-Since."""
+    if "\x00" in slug or (lang and "\x00" in lang):
+        raise Http404(_("No such podcast."))  # PostgreSQL cannot even compare text with NUL
     podcasts = PodcastIndexPage.objects.live().public().filter(slug=slug)
     lang = lang or settings.LANGUAGE_CODE
     index = podcasts.filter(locale__language_code=lang).first()
@@ -62,6 +65,8 @@ def podcast_feed(request, slug: str, lang: str | None = None):
 @require_safe
 def episode_audio(request, pk: int, ext: str = "mp3", variant: str = "full"):
     """An episode's audio (or its data-saver version) with Range, HEAD and downloads."""
+    if ext not in AUDIO_EXTENSIONS:
+        raise Http404(_("This episode has no audio."))
     episode = get_object_or_404(_visible_episodes(request), pk=pk)
     if variant == "saver":
         saver = selectors.data_saver_for(episode=episode)

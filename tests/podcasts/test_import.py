@@ -1,6 +1,8 @@
 """Feed imports against a real HTTP server on 127.0.0.1: each case ends in the right episodes
 or in a clear error recorded on the feed source, with nothing changed."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,7 @@ from wagtail.models import Page
 
 from podcasts import services
 from podcasts.models import EpisodePage, FeedSource, FeedStatus
+from podcasts.services import importing
 from tests.podcasts.factories import make_episode, rss, standard_items
 from tests.support.feed_server import Reply
 
@@ -110,6 +113,71 @@ class TestNormalFeed:
         changed = EpisodePage.objects.get(pk=pk)
         assert (changed.title, changed.audio_size, changed.guid) == ("Judul baru", 99999, "guid-2")
         assert EpisodePage.objects.child_of(podcast).count() == 3
+
+
+class TestOnlyThisSourcesEpisodes:
+    """An import may only ever touch episodes that came from that same feed source."""
+
+    def test_a_feed_reusing_an_editors_guid_cannot_overwrite_it(self, podcast, feed_server):
+        editors = make_episode(podcast, title="Dibuat editor", summary="Asli")
+        editors.save_revision().publish()
+        revisions, audio = editors.revisions.count(), editors.audio_url
+        hostile = {
+            **standard_items(1)[0],
+            "guid": editors.guid,  # our own feed publishes it
+            "title": "Diambil alih",
+            "url": "https://evil.example/audio.mp3",
+        }
+        feed_server.set("/feed.xml", Reply(body=rss([hostile, *standard_items(3)[1:]])))
+        source = _source(podcast, feed_server.url("/feed.xml"), publish_new=True)
+
+        result = _import(source)
+
+        assert (result.created, result.updated, result.refused) == (2, 0, 1)
+        assert "1 refused" in source.last_result
+        editors = EpisodePage.objects.get(pk=editors.pk)
+        assert (editors.title, editors.audio_url, editors.live) == ("Dibuat editor", audio, True)
+        assert editors.source is None
+        assert editors.revisions.count() == revisions
+        assert EpisodePage.objects.filter(guid=editors.guid).count() == 1
+        assert not EpisodePage.objects.filter(audio_url="https://evil.example/audio.mp3").exists()
+
+    def test_another_sources_episode_is_not_touched(self, podcast, feed_server):
+        feed_server.set("/a.xml", Reply(body=rss(standard_items(2))))
+        first = _source(podcast, feed_server.url("/a.xml"))
+        _import(first)
+        before = _snapshot(podcast)
+        copied = [{**item, "title": "Salinan"} for item in standard_items(2)]
+        feed_server.set("/b.xml", Reply(body=rss(copied)))
+        second = _source(podcast, feed_server.url("/b.xml"))
+
+        result = _import(second)
+
+        assert (result.created, result.updated, result.refused) == (0, 0, 2)
+        assert _snapshot(podcast) == before
+        assert {e.source_id for e in _episodes(podcast)} == {first.pk}
+
+    def test_a_feed_change_to_a_live_episode_is_kept_as_a_revision(self, podcast, feed_server):
+        items = standard_items(2)
+        feed_server.set("/feed.xml", Reply(body=rss(items)))
+        source = _source(podcast, feed_server.url("/feed.xml"), publish_new=True)
+        _import(source)
+        episode = EpisodePage.objects.get(guid="guid-1")
+
+        items[0]["title"] = "Judul dari feed"
+        feed_server.set("/feed.xml", Reply(body=rss(items)))
+        result = _import(source)
+
+        assert result.updated == 1
+        episode.refresh_from_db()
+        assert (episode.title, episode.live, episode.has_unpublished_changes) == (
+            "Judul dari feed",
+            True,
+            False,
+        )
+        assert episode.live_revision is not None
+        assert episode.live_revision.as_object().title == "Judul dari feed"
+        assert all(not problems for problems in Page.find_problems())
 
 
 class TestConditionalGet:
@@ -277,6 +345,16 @@ class TestFailuresChangeNothing:
         feed_server.set("/feed.xml", Reply(body=rss(standard_items(5)), delay=2))
         self._fails(podcast, source, before, "did not answer within")
 
+    def test_headers_dripped_one_byte_at_a_time(self, podcast, feed_server, imported, settings):
+        # Each byte comes well inside the 1 s read timeout; the whole fetch may take 3 s.
+        settings.PODCASTS_FEED_TIMEOUT = 1
+        source, before = imported
+        feed_server.set("/feed.xml", Reply(body=rss(standard_items(5)), drip=0.2))
+        started = time.monotonic()
+        self._fails(podcast, source, before, "response headers were not complete after 3 seconds")
+        # Not a timing target: the dripped headers alone would take more than 15 minutes.
+        assert time.monotonic() - started < 10
+
     def test_20_mb_response_with_length(self, podcast, feed_server, imported):
         source, before = imported
         feed_server.set("/feed.xml", Reply(stream_size=20 * 1024 * 1024))
@@ -335,7 +413,7 @@ class TestFailuresChangeNothing:
         source, before = imported
         feed_server.set("/feed.xml", Reply(body=rss(standard_items(6))))
         calls = {"n": 0}
-        real = services._unique_slug
+        real = importing._unique_slug
 
         def flaky(title, taken):
             calls["n"] += 1
@@ -343,6 +421,6 @@ class TestFailuresChangeNothing:
                 raise RuntimeError("disk full")
             return real(title, taken)
 
-        monkeypatch.setattr(services, "_unique_slug", flaky)
+        monkeypatch.setattr(importing, "_unique_slug", flaky)
         self._fails(podcast, source, before, "disk full")
         assert calls["n"] == 3, "two episodes were created before the failure and rolled back"

@@ -41,6 +41,7 @@ def test_data_saver_version_is_made_by_ffmpeg(media_root, start_worker, client):
     start_worker()
     podcast = make_podcast()
     episode = make_episode(podcast, upload=mp3_bytes(6, channels=2, bitrate="192k"))
+    episode.save_revision().publish()  # publishing is what queues the data-saver version
 
     saver = _wait_for(
         lambda: DataSaverAudio.objects.filter(source_name=episode.audio_file.name).first()

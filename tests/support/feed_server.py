@@ -6,7 +6,8 @@
         assert server.requests[-1].headers["If-None-Match"] == '"v1"'
 
 A Reply can answer 304 to a matching If-None-Match / If-Modified-Since, redirect, wait before
-answering (timeouts), or stream a large body with or without Content-Length.
+answering (timeouts), stream a large body with or without Content-Length, or drip its status
+line and headers one byte at a time (a server that holds a client without ever timing out).
 """
 
 import threading
@@ -26,6 +27,7 @@ class Reply:
     delay: float = 0.0
     stream_size: int = 0  # send this many filler bytes instead of ``body``
     declare_length: bool = True
+    drip: float = 0.0  # seconds between single bytes of the status line and headers
 
 
 @dataclass
@@ -57,6 +59,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.delay:
             time.sleep(reply.delay)
         try:
+            if reply.drip:
+                self._drip(reply)
+                return
             if self._not_modified(reply):
                 self.send_response(304)
                 self._validators(reply)
@@ -77,6 +82,16 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(reply.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeouts, size limits): that is the point of the test
+
+    def _drip(self, reply: Reply) -> None:
+        head = f"HTTP/1.1 {reply.status} OK\r\nContent-Type: {reply.content_type}\r\n"
+        head += "".join(f"X-Slow-{n}: {'x' * 40}\r\n" for n in range(100))
+        head += f"Content-Length: {len(reply.body)}\r\n\r\n"
+        for byte in head.encode():
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(reply.drip)
+        self.wfile.write(reply.body)
 
     def _not_modified(self, reply: Reply) -> bool:
         if reply.etag and self.headers.get("If-None-Match") == reply.etag:

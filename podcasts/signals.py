@@ -1,0 +1,28 @@
+"""Receivers of the podcasts app, connected in ``PodcastsConfig.ready()``.
+
+Publishing an episode with an uploaded file queues its data-saver version (after commit, so
+a rolled-back publish queues nothing). Saving a page has no side effects of its own.
+"""
+
+import logging
+from functools import partial
+
+from django.db import transaction
+
+from podcasts.models import DataSaverAudio, EpisodePage
+from podcasts.tasks import make_data_saver_audio
+
+logger = logging.getLogger(__name__)
+
+
+def _queue(source_name: str) -> None:
+    try:
+        make_data_saver_audio.delay(source_name)
+    except Exception:  # the page is published; the broker being down must not undo that
+        logger.exception("Could not queue the data-saver version of %s", source_name)
+
+
+def queue_data_saver_on_publish(sender, instance: EpisodePage, **kwargs) -> None:
+    name = instance.audio_file.name if instance.audio_file else ""
+    if name and not DataSaverAudio.objects.filter(source_name=name).exists():
+        transaction.on_commit(partial(_queue, name))
