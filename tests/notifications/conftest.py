@@ -1,8 +1,10 @@
 """Fixtures for the notifications tests: VAPID keys, the test push service, subscriptions."""
 
+import socket
+
 import pytest
 
-from notifications.push import generate_vapid_keys
+from notifications.channels.webpush import generate_vapid_keys
 from tests.coaching import conftest as coaching_fixtures
 from tests.learning import conftest as learning_fixtures
 from tests.support.push_service import PushService
@@ -21,19 +23,50 @@ CONTACT = "mailto:reminders@berdaya.test"
 
 @pytest.fixture(autouse=True)
 def vapid_settings(settings):
+    """The test VAPID keys, and private addresses allowed: the test push service listens on
+    http://127.0.0.1, which production refuses (tests/notifications/test_outbound.py)."""
     settings.WEBPUSH_VAPID_PRIVATE_KEY = VAPID_PRIVATE
     settings.WEBPUSH_VAPID_PUBLIC_KEY = VAPID_PUBLIC
     settings.WEBPUSH_CONTACT = CONTACT
+    settings.OUTBOUND_ALLOW_PRIVATE = True
     return settings
 
 
 def vapid_env() -> dict:
-    """The same keys for a Celery worker subprocess."""
+    """The same settings for a Celery worker subprocess."""
     return {
         "WEBPUSH_VAPID_PRIVATE_KEY": VAPID_PRIVATE,
         "WEBPUSH_VAPID_PUBLIC_KEY": VAPID_PUBLIC,
         "WEBPUSH_CONTACT": CONTACT,
+        "OUTBOUND_ALLOW_PRIVATE": "1",
     }
+
+
+# A public address (example.com's) for made-up push service names: the tests run without DNS.
+PUBLIC_ADDRESS = "93.184.215.14"
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """fake_dns({"push.example.org": "93.184.215.14"}): these names resolve to these addresses
+    (the outside world's DNS, faked); every other name resolves as usual."""
+    names: dict[str, str] = {}
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in names:
+            family = socket.AF_INET6 if ":" in names[host] else socket.AF_INET
+            return [(family, socket.SOCK_STREAM, 6, "", (names[host], port or 0))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return names.update
+
+
+@pytest.fixture
+def public_push_hosts(fake_dns):
+    """The made-up push service names the tests store subscriptions for, on a public address."""
+    fake_dns(dict.fromkeys(("push.example.org", "p.example"), PUBLIC_ADDRESS))
 
 
 @pytest.fixture(scope="session")
