@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from notifications import kinds, services
 from notifications.channels import webpush
 from notifications.delivery import (
+    claims_renew,
     deliveries_claim,
     deliveries_send,
     parse_retry_after,
@@ -222,6 +223,21 @@ def test_a_claim_of_a_dead_worker_is_taken_over(participant, subscribe, push_ser
     Delivery.objects.update(claimed_at=timezone.now() - datetime.timedelta(hours=1))
     assert send() == {"delivered": 1}
     assert len(push_service.received()) == 1
+
+
+def test_a_renewed_claim_is_not_taken_over_and_a_stale_one_is_after_a_minute(
+    participant, subscribe, push_service, daytime, settings
+):
+    assert settings.WEBPUSH_CLAIM_TIMEOUT == 60  # a killed worker delays its pushes a minute
+    subscribe(participant)
+    services.notify(recipient=participant, kind="test_push", url="/")
+    token, [claimed] = deliveries_claim()
+    a_while_ago = timezone.now() - datetime.timedelta(seconds=61)
+    Delivery.objects.update(claimed_at=a_while_ago)
+    claims_renew(token)  # what a running batch does every 20 s
+    assert send() == {}
+    Delivery.objects.update(claimed_at=a_while_ago)  # not renewed: its worker is gone
+    assert send() == {"delivered": 1}
 
 
 def test_payload_stays_under_3_kb(participant, subscribe, push_service, daytime):
