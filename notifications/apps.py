@@ -3,13 +3,22 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
-    """Notifications: the in-app inbox, web-push subscriptions, reminders and their sending.
+    """Notifications: the in-app inbox, reminders, and their delivery through channels.
 
-    The rules for when to remind live with what they remind about (``learning.reminders``,
-    ``coaching.reminders``); those apps load them in their own ``ready()``.
+    Layers, each importing only the ones below it: ``tasks`` (Celery) -> ``services`` (what
+    other apps call: notify, reminders, inbox, subscriptions) and ``delivery`` (claims, sending,
+    outcomes, retries) -> ``channels`` (web push; others register beside it) -> ``models``.
+    The kinds of message and when to send them live with the apps that send them
+    (their ``notices.py``), loaded in their own ``ready()``.
     """
 
     name = "notifications"
     label = "notifications"
     verbose_name = _("Notifications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from notifications import channels, tasks  # noqa: F401  (tasks: signal receivers)
+        from notifications.channels.webpush import WebPushChannel
+
+        channels.register(WebPushChannel())

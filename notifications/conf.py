@@ -16,8 +16,8 @@ DEFAULTS = {
     # Retry delay: base * 2 ** (attempt - 1), with ±50 % jitter, capped.
     "WEBPUSH_RETRY_BASE_SECONDS": 30.0,
     "WEBPUSH_RETRY_MAX_SECONDS": 3600.0,
-    # A claim older than this belongs to a worker that died; another worker takes it over.
-    "WEBPUSH_CLAIM_TIMEOUT": 600,
+    # A claim not renewed for this long belongs to a worker that died; another takes it over.
+    "WEBPUSH_CLAIM_TIMEOUT": 60,
     # Deliveries one task sends; reminders one transaction turns into notifications.
     "WEBPUSH_BATCH_SIZE": 50,
     "REMINDER_BATCH_SIZE": 250,

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role, User
 from notifications import kinds, services
+from notifications.channels.webpush import generate_vapid_keys
 from notifications.models import Notification
-from notifications.push import generate_vapid_keys
 
 DEMO_KINDS = {
     "welcome": {

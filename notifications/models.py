@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications.devices import device_label
+
 
 class Notification(models.Model):
     """One entry in a person's inbox, already rendered in their language."""
@@ -106,8 +108,6 @@ class PushSubscription(models.Model):
 
     @property
     def device_label(self) -> str:
-        from notifications.selectors import device_label
-
         return device_label(self.user_agent)
 
     def as_subscription_info(self) -> dict:
@@ -125,10 +125,11 @@ class DeliveryStatus(models.TextChoices):
 
 
 class Delivery(models.Model):
-    """The push of one notification to one subscription, and what the push service answered.
+    """The sending of one notification to one address on one channel (today: one web push
+    subscription), and what the remote service answered.
 
-    Rows are claimed by a worker (``sending`` with ``claimed_at``); a claim older than the claim
-    timeout belongs to a worker that died and is taken over.
+    Rows are claimed by a worker (``sending`` with ``claimed_at``, renewed while its batch runs);
+    a claim older than the claim timeout belongs to a worker that died and is taken over.
     """
 
     notification = models.ForeignKey(
@@ -145,6 +146,12 @@ class Delivery(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="deliveries",
+    )
+    channel = models.CharField(
+        _("channel"),
+        max_length=20,
+        default="webpush",
+        help_text=_("How it is sent: web push, or a channel another app registers."),
     )
     endpoint = models.URLField(_("endpoint"), max_length=1000)
     status = models.CharField(

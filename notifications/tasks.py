@@ -1,4 +1,5 @@
-"""Celery tasks of the notifications app: thin wrappers around the services.
+"""Celery tasks of the notifications app: thin wrappers around the services and the delivery
+layer, and the receivers that queue them when those layers say something is due.
 
 Every periodic one is listed in ``CELERY_BEAT_SCHEDULE`` (cms/settings/base.py) and is safe to
 run twice at the same time: rows are claimed with ``SELECT ... FOR UPDATE SKIP LOCKED``.
@@ -9,8 +10,9 @@ import time
 
 from celery import shared_task
 from celery.utils.log import get_task_logger
+from django.dispatch import receiver
 
-from notifications import conf, services
+from notifications import conf, delivery, digests, services, signals
 
 logger = get_task_logger(__name__)
 
@@ -21,7 +23,7 @@ TICK_BUDGET_SECONDS = 45
 @shared_task(name="notifications.push_deliveries", ignore_result=True)
 def push_deliveries(delivery_ids: list[int]) -> None:
     """Send these deliveries (those still due and not claimed by another worker)."""
-    _log_batch(services.deliveries_send(ids=delivery_ids))
+    _log_batch(delivery.deliveries_send(ids=delivery_ids))
 
 
 def _log_batch(counts: dict) -> None:
@@ -34,7 +36,30 @@ def _log_batch(counts: dict) -> None:
 @shared_task(name="notifications.push_due", ignore_result=True)
 def push_due() -> None:
     """Send one batch of whatever is due: retries, deferred pushes, claims of dead workers."""
-    _log_batch(services.deliveries_send())
+    _log_batch(delivery.deliveries_send())
+
+
+def _queue_batches(ids: list[int]) -> None:
+    size = conf.get("WEBPUSH_BATCH_SIZE")
+    for start in range(0, len(ids), size):
+        push_deliveries.delay(ids[start : start + size])
+
+
+@receiver(signals.deliveries_due, dispatch_uid="notifications.queue_new_deliveries")
+def queue_new_deliveries(*, ids: list[int], **kwargs) -> None:
+    """New deliveries are due now: queue them in batches (after their transaction commits)."""
+    try:
+        _queue_batches(ids)
+    except Exception:  # the broker being down must not lose the message: the tick sends
+        logger.exception("could not queue push deliveries; the minute tick will send them")
+
+
+@receiver(signals.retry_due, dispatch_uid="notifications.queue_retry")
+def queue_retry(*, countdown: float, **kwargs) -> None:
+    try:
+        push_due.apply_async(countdown=countdown)
+    except Exception:
+        logger.exception("could not queue the retry; the minute tick will retry")
 
 
 # New deliveries are queued by whoever created them; the tick's sweep leaves them this long.
@@ -57,10 +82,7 @@ def tick() -> None:
         reminders_due.delay()
     _process_reminders(started)
     # Whatever else is due: retries, pushes held back by quiet hours, claims of dead workers.
-    ids = services.deliveries_due_ids(pending_grace=SWEEP_GRACE_SECONDS)
-    size = conf.get("WEBPUSH_BATCH_SIZE")
-    for start in range(0, len(ids), size):
-        push_deliveries.delay(ids[start : start + size])
+    _queue_batches(delivery.deliveries_due_ids(pending_grace=SWEEP_GRACE_SECONDS))
 
 
 @shared_task(name="notifications.reminders_due", ignore_result=True)
@@ -86,6 +108,4 @@ def _process_reminders(started: float) -> None:
 @shared_task(name="notifications.daily_digests", ignore_result=True)
 def daily_digests() -> None:
     """Schedule today's digests for people whose 08:00 has come (only if there is something)."""
-    from notifications import digests
-
     digests.digests_schedule()

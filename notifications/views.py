@@ -111,11 +111,16 @@ def subscribe(request: HttpRequest) -> JsonResponse:
             {"ok": False, "errors": {k: [str(e) for e in v] for k, v in form.errors.items()}},
             status=400,
         )
-    subscription = services.subscription_save(
-        user=request.user,
-        user_agent=request.headers.get("User-Agent", ""),
-        **form.cleaned_data,
-    )
+    try:
+        subscription = services.subscription_save(
+            user=request.user,
+            user_agent=request.headers.get("User-Agent", ""),
+            **form.cleaned_data,
+        )
+    except services.EndpointRefused as refused:
+        return JsonResponse(
+            {"ok": False, "errors": {"endpoint": [str(refused.message)]}}, status=400
+        )
     return JsonResponse({"ok": True, "id": subscription.pk, "device": subscription.device_label})
 
 

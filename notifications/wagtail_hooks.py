@@ -84,10 +84,11 @@ class DeliveryViewSet(ReadOnlyViewSet):
         "sent_at",
         "updated_at",
     ]
-    list_filter = ["status", "status_code"]
+    list_filter = ["status", "status_code", "channel"]
     search_fields = ["reason", "endpoint", "notification__title"]
     inspect_view_fields = [
         "notification",
+        "channel",
         "endpoint",
         "status",
         "status_code",

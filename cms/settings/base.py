@@ -209,8 +209,9 @@ WEBPUSH_CONTACT = os.environ.get("WEBPUSH_CONTACT", "mailto:admin@example.org")
 WEBPUSH_MAX_ATTEMPTS = int(os.environ.get("WEBPUSH_MAX_ATTEMPTS", "6"))
 WEBPUSH_RETRY_BASE_SECONDS = float(os.environ.get("WEBPUSH_RETRY_BASE_SECONDS", "30"))
 WEBPUSH_RETRY_MAX_SECONDS = float(os.environ.get("WEBPUSH_RETRY_MAX_SECONDS", "3600"))
-# A claimed delivery whose worker died is taken over after this many seconds.
-WEBPUSH_CLAIM_TIMEOUT = int(os.environ.get("WEBPUSH_CLAIM_TIMEOUT", "600"))
+# A claimed delivery whose worker died is taken over after this many seconds (a running batch
+# renews its claims three times as often).
+WEBPUSH_CLAIM_TIMEOUT = int(os.environ.get("WEBPUSH_CLAIM_TIMEOUT", "60"))
 WEBPUSH_BATCH_SIZE = int(os.environ.get("WEBPUSH_BATCH_SIZE", "50"))
 # Pushes each worker process keeps in flight at once.
 WEBPUSH_CONCURRENCY = int(os.environ.get("WEBPUSH_CONCURRENCY", "1"))

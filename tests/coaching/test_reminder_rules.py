@@ -160,7 +160,11 @@ def test_reminders_speak_each_persons_language(
 
 
 def test_a_reminder_in_quiet_hours_comes_at_their_end_unless_too_late(
-    expert_profile, make_session, make_participant, django_capture_on_commit_callbacks
+    expert_profile,
+    make_session,
+    make_participant,
+    django_capture_on_commit_callbacks,
+    public_push_hosts,
 ):
     wita = zoneinfo.ZoneInfo("Asia/Makassar")
     tomorrow = (timezone.now().astimezone(wita) + dt.timedelta(days=2)).date()

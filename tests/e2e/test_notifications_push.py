@@ -8,7 +8,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from notifications import push, services
+from notifications import services
+from notifications.channels import webpush
 from notifications.forms import kind_groups
 from tests.support.browser import sign_in
 
@@ -87,7 +88,7 @@ def test_a_push_shows_a_notification_whose_tap_opens_the_page(
 
         target = reverse("notifications:inbox")
         notification = services.notify(recipient=participant, kind="e2e_test", url=target)
-        payload = push.payload_for(notification).decode()
+        payload = webpush.payload_for(notification).decode()
         shown_script = (
             "navigator.serviceWorker.ready.then(r => r.getNotifications())"
             ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, data: n.data})))"

@@ -8,7 +8,15 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from notifications import kinds, push, services
+from notifications import kinds, services
+from notifications.channels import webpush
+from notifications.delivery import (
+    claims_renew,
+    deliveries_claim,
+    deliveries_send,
+    parse_retry_after,
+    retry_delay,
+)
 from notifications.models import (
     Delivery,
     DeliveryStatus,
@@ -24,7 +32,7 @@ pytestmark = pytest.mark.django_db
 
 def send() -> dict:
     """Run one sending batch; its outcome counts (without the timings)."""
-    counts = services.deliveries_send()
+    counts = deliveries_send()
     counts.pop("seconds", None)
     return counts
 
@@ -125,9 +133,9 @@ def test_429_waits_for_retry_after(participant, subscribe, push_service, daytime
 def test_429_with_an_http_date(participant, subscribe, push_service, daytime):
     now = timezone.now()
     later = now + datetime.timedelta(seconds=120)
-    assert services.parse_retry_after(
-        later.strftime("%a, %d %b %Y %H:%M:%S GMT"), now=now
-    ) == pytest.approx(120, abs=1)
+    assert parse_retry_after(later.strftime("%a, %d %b %Y %H:%M:%S GMT"), now=now) == pytest.approx(
+        120, abs=1
+    )
 
 
 def test_500_is_retried_with_growing_jittered_delays_then_failed(
@@ -156,7 +164,7 @@ def test_500_is_retried_with_growing_jittered_delays_then_failed(
 
 
 def test_retry_delays_are_jittered():
-    assert len({round(services.retry_delay(3), 6) for _ in range(20)}) > 1
+    assert len({round(retry_delay(3), 6) for _ in range(20)}) > 1
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 413])
@@ -166,7 +174,7 @@ def test_client_errors_are_not_retried_and_logged(
     subscribe(participant)
     push_service.plan([{"status": status}])
     services.notify(recipient=participant, kind="test_push", url="/")
-    with caplog.at_level(logging.ERROR, logger="notifications.services"):
+    with caplog.at_level(logging.ERROR, logger="notifications.delivery.outcomes"):
         assert send() == {"failed": 1}
     assert Delivery.objects.get().status_code == status
     assert any(str(status) in record.getMessage() for record in caplog.records)
@@ -190,25 +198,25 @@ def test_a_wrong_vapid_key_is_refused_by_the_service(participant, subscribe, pus
         user=participant, quiet_start=datetime.time(0, 0), quiet_end=datetime.time(0, 0)
     )
     [sub] = subscribe(participant)
-    other_private, _other_public = push.generate_vapid_keys()
+    other_private, _other_public = webpush.generate_vapid_keys()
     notification = services.notify(recipient=participant, kind="test_push", url="/")
-    sender = push.Sender(private_key=other_private, contact="not-a-contact")
+    sender = webpush.Sender(private_key=other_private, contact="not-a-contact")
     with pytest.raises(Exception, match="sub"):
-        sender.send(sub, notification, now=timezone.now())
+        sender.push(sub, notification, now=timezone.now())
     # A well-formed token for another origin: the service checks aud.
-    sender = push.Sender(private_key=other_private, contact=CONTACT)
+    sender = webpush.Sender(private_key=other_private, contact=CONTACT)
     headers = sender.vapid.sign(
         {"aud": "http://127.0.0.1:1", "exp": int(time.time()) + 3600, "sub": CONTACT}
     )
-    sender._vapid_headers[push.origin_of(sub.endpoint)] = (time.time(), headers)
-    assert sender.send(sub, notification, now=timezone.now()).status_code == 401
+    sender._vapid_headers[webpush.origin_of(sub.endpoint)] = (time.time(), headers)
+    assert sender.push(sub, notification, now=timezone.now()).status_code == 401
     assert "aud" in push_service.rejected()[-1]["reason"]
 
 
 def test_a_claim_of_a_dead_worker_is_taken_over(participant, subscribe, push_service, daytime):
     subscribe(participant)
     services.notify(recipient=participant, kind="test_push", url="/")
-    token, claimed = services.deliveries_claim()
+    token, claimed = deliveries_claim()
     assert len(claimed) == 1
     # Another worker finds nothing while the claim is fresh...
     assert send() == {}
@@ -218,13 +226,28 @@ def test_a_claim_of_a_dead_worker_is_taken_over(participant, subscribe, push_ser
     assert len(push_service.received()) == 1
 
 
+def test_a_renewed_claim_is_not_taken_over_and_a_stale_one_is_after_a_minute(
+    participant, subscribe, push_service, daytime, settings
+):
+    assert settings.WEBPUSH_CLAIM_TIMEOUT == 60  # a killed worker delays its pushes a minute
+    subscribe(participant)
+    services.notify(recipient=participant, kind="test_push", url="/")
+    token, [claimed] = deliveries_claim()
+    a_while_ago = timezone.now() - datetime.timedelta(seconds=61)
+    Delivery.objects.update(claimed_at=a_while_ago)
+    claims_renew(token)  # what a running batch does every 20 s
+    assert send() == {}
+    Delivery.objects.update(claimed_at=a_while_ago)  # not renewed: its worker is gone
+    assert send() == {"delivered": 1}
+
+
 def test_payload_stays_under_3_kb(participant, subscribe, push_service, daytime):
     subscribe(participant)
     kinds.register("test_long", title="T", body="%(text)s")
     notification = services.notify(
         recipient=participant, kind="test_long", url="/", params={"text": "é" * 5000}
     )
-    assert len(push.payload_for(notification)) <= 3000
+    assert len(webpush.payload_for(notification)) <= 3000
     assert send() == {"delivered": 1}
 
 

@@ -84,7 +84,7 @@ def test_visitors_are_sent_to_sign_in(client):
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_subscribe_stores_a_device_and_rejects_bad_input(client, participant):
+def test_subscribe_stores_a_device_and_rejects_bad_input(client, participant, public_push_hosts):
     client.force_login(participant)
     url = reverse("notifications:subscribe")
     body = {
@@ -109,7 +109,9 @@ def test_subscribe_stores_a_device_and_rejects_bad_input(client, participant):
     assert PushSubscription.objects.count() == 1
 
 
-def test_a_person_has_several_devices_and_turns_one_off(client, participant, other):
+def test_a_person_has_several_devices_and_turns_one_off(
+    client, participant, other, public_push_hosts
+):
     for n in range(2):
         services.subscription_save(
             user=participant, endpoint=f"https://p.example/{n}", p256dh=KEY_65, auth=AUTH_16
@@ -167,7 +169,7 @@ def test_service_worker_is_served_at_the_root(client):
     assert b"notificationclick" in response.content
 
 
-def test_admin_views_are_for_managers(client, participant, facilitator, manager):
+def test_admin_views_are_for_managers(client, participant, facilitator, manager, public_push_hosts):
     services.notify(recipient=participant, kind="x", url="/")
     index_urls = [
         reverse("wagtailadmin_home") + path for path in ("notification/", "delivery/", "reminder/")

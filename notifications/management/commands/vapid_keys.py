@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from notifications.push import generate_vapid_keys
+from notifications.channels.webpush import generate_vapid_keys
 
 
 class Command(BaseCommand):

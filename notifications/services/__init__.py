@@ -1,0 +1,44 @@
+"""What other apps call: telling people things, reminding them, their inbox and devices.
+
+- ``notify``: an inbox entry in the person's language now, and its delivery after commit
+  (``services/inbox.py``).
+- ``reminder_schedule`` / ``reminders_cancel``: reminders that fall due later
+  (``services/reminders.py``); ``reminders_process_due`` turns due ones into notifications.
+- ``notifications_mark_read``, ``subscription_save`` / ``subscription_delete``,
+  ``settings_update``: the person's inbox, devices and choices.
+
+Sending is the delivery layer's (``notifications.delivery``): claiming due deliveries, handing
+them to their channel (``notifications.channels``), recording outcomes and retries. This
+package never imports it; it announces new deliveries through ``notifications.signals``.
+"""
+
+from notifications.services.inbox import notifications_mark_read, notify
+from notifications.services.quiet_hours import quiet_hours_end
+from notifications.services.reminders import (
+    reminder_schedule,
+    reminders_cancel,
+    reminders_due_count,
+    reminders_process_due,
+)
+from notifications.services.rendering import notification_render
+from notifications.services.subscriptions import (
+    EndpointRefused,
+    settings_update,
+    subscription_delete,
+    subscription_save,
+)
+
+__all__ = [
+    "EndpointRefused",
+    "notification_render",
+    "notifications_mark_read",
+    "notify",
+    "quiet_hours_end",
+    "reminder_schedule",
+    "reminders_cancel",
+    "reminders_due_count",
+    "reminders_process_due",
+    "settings_update",
+    "subscription_delete",
+    "subscription_save",
+]

@@ -1,0 +1,172 @@
+"""Telling people things: an inbox entry in their language, and a delivery per address.
+
+``notify`` is what other apps call; ``notifications_create`` is shared with the reminders,
+which turn due reminders into notifications the same way. Deliveries are created for every
+address a registered channel knows for the person (today: each push subscription), held back
+by their quiet hours or skipped for kinds they turned off. After commit, the deliveries due now
+are announced (``signals.deliveries_due``); the delivery layer sends them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from notifications import channels, kinds, signals
+from notifications.models import Delivery, DeliveryStatus, Notification
+from notifications.services.quiet_hours import DEFAULT_PREFS, prefs_for, quiet_hours_end
+from notifications.services.rendering import encode_params, notification_render
+
+
+@dataclass
+class Item:
+    """One notification to create: for whom, of which kind, about what."""
+
+    recipient: object
+    kind: str
+    url: str
+    params: dict
+    content_type_id: int | None = None
+    object_id: str = ""
+    expires_at: datetime.datetime | None = None
+    reminder_id: int | None = None
+
+
+def object_key(obj) -> tuple[int | None, str]:
+    """(content type id, object id) of what a notification or reminder is about."""
+    if obj is None:
+        return None, ""
+    return ContentType.objects.get_for_model(obj).pk, str(obj.pk)
+
+
+def notifications_create(
+    items: list[Item], *, now: datetime.datetime
+) -> tuple[list[Notification], list[Delivery]]:
+    """Inbox entries for ``items`` and a delivery row per address of each recipient."""
+    if not items:
+        return [], []
+    user_ids = {item.recipient.pk for item in items}
+    prefs = prefs_for(user_ids)
+    addresses = [(channel.name, channel.addresses(user_ids)) for channel in channels.all_channels()]
+
+    notifications = []
+    for item in items:
+        spec = kinds.get(item.kind)
+        title, body, language = notification_render(
+            kind=item.kind, params=item.params, recipient=item.recipient
+        )
+        expires_at = item.expires_at or now + datetime.timedelta(seconds=spec.ttl)
+        notifications.append(
+            Notification(
+                recipient=item.recipient,
+                kind=item.kind,
+                title=title,
+                body=body,
+                url=item.url[:500],
+                language=language,
+                content_type_id=item.content_type_id,
+                object_id=item.object_id,
+                created_at=now,
+                expires_at=expires_at,
+                reminder_id=item.reminder_id,
+            )
+        )
+    notifications = Notification.objects.bulk_create(notifications)
+
+    deliveries = []
+    for notification in notifications:
+        pref = prefs.get(notification.recipient_id, DEFAULT_PREFS)
+        for channel_name, by_user in addresses:
+            for address in by_user.get(notification.recipient_id, []):
+                delivery = Delivery(
+                    notification=notification,
+                    channel=channel_name,
+                    subscription_id=address.subscription_id,
+                    endpoint=address.endpoint,
+                    next_attempt_at=now,
+                )
+                _hold_back(delivery, notification, pref, now=now)
+                deliveries.append(delivery)
+    deliveries = Delivery.objects.bulk_create(deliveries)
+    return notifications, deliveries
+
+
+def _hold_back(delivery: Delivery, notification: Notification, pref, *, now) -> None:
+    """Skip a muted kind; hold a delivery until quiet hours end, or skip it if that is too late."""
+    if notification.kind in pref.muted:
+        delivery.status = DeliveryStatus.SKIPPED
+        delivery.reason = "turned off by the person for this kind"
+        return
+    quiet_end = quiet_hours_end(
+        at=now,
+        start=pref.quiet_start,
+        end=pref.quiet_end,
+        zone=notification.recipient.zoneinfo,
+    )
+    if quiet_end is None:
+        return
+    latest = notification.expires_at - datetime.timedelta(
+        seconds=kinds.get(notification.kind).min_lead
+    )
+    if quiet_end >= latest:
+        delivery.status = DeliveryStatus.SKIPPED
+        delivery.reason = "quiet hours: would arrive too late to be useful"
+    else:
+        delivery.next_attempt_at = quiet_end
+        delivery.reason = "held back by quiet hours"
+
+
+def deliveries_announce(deliveries: list[Delivery], *, now: datetime.datetime) -> None:
+    """After commit, announce the deliveries due now (the minute tick catches the rest)."""
+    ids = [
+        d.pk
+        for d in deliveries
+        if d.status == DeliveryStatus.PENDING and d.next_attempt_at <= now and d.pk
+    ]
+    if ids:
+        transaction.on_commit(lambda: signals.deliveries_due.send(sender=Delivery, ids=ids))
+
+
+def notify(
+    *,
+    recipient,
+    kind: str,
+    url: str,
+    params: dict | None = None,
+    obj=None,
+    expires_at: datetime.datetime | None = None,
+) -> Notification:
+    """Tell ``recipient`` something now: an inbox entry in their language, and a push after commit.
+
+    ``params`` fill the kind's ``%(name)s`` placeholders (datetimes are shown in the recipient's
+    zone). ``obj`` is what the notification is about. The push is held back during the person's
+    quiet hours, and not sent for kinds they turned off; the inbox entry is always created.
+    """
+    now = timezone.now()
+    content_type_id, object_id = object_key(obj)
+    item = Item(
+        recipient=recipient,
+        kind=kind,
+        url=url or "",
+        params=encode_params(params),
+        content_type_id=content_type_id,
+        object_id=object_id,
+        expires_at=expires_at,
+    )
+    with transaction.atomic():
+        notifications, deliveries = notifications_create([item], now=now)
+        deliveries_announce(deliveries, now=now)
+    return notifications[0]
+
+
+def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+    """Mark the person's own notifications (all, or those ``ids``) read; returns how many."""
+    rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    return rows.update(read_at=timezone.now())
