@@ -5,7 +5,10 @@ import os
 from celery import Celery
 from celery.signals import task_postrun, task_prerun
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+# Like cms/wsgi.py: a worker or beat started without DJANGO_SETTINGS_MODULE runs the production
+# settings, so it refuses to start without its secrets instead of quietly running the debug
+# settings against the embedded broker. `make run` and the tests name their settings.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 app = Celery("cms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -14,11 +17,15 @@ app.autodiscover_tasks()
 
 @app.on_after_configure.connect
 def _make_queue_folders(sender: Celery, **kwargs) -> None:
-    """The embedded broker keeps messages in folders that must exist before anyone sends."""
+    """The embedded broker keeps messages in folders that must exist before anyone sends, and
+    beat keeps its schedule in a file whose folder must exist (with any broker)."""
     options = sender.conf.broker_transport_options or {}
     for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             os.makedirs(options[key], exist_ok=True)
+    schedule = sender.conf.beat_schedule_filename
+    if schedule and os.path.dirname(schedule):
+        os.makedirs(os.path.dirname(schedule), exist_ok=True)
 
 
 @task_prerun.connect

@@ -6,9 +6,11 @@ and ``django.views.static.serve`` always send the whole file. Anything served fr
 """
 
 import mimetypes
+import posixpath
 import re
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import Storage, default_storage
 from django.http import Http404, HttpResponse, HttpResponseNotModified, StreamingHttpResponse
@@ -131,7 +133,31 @@ def ranged_file_response(
     return response
 
 
+def public_media_name(path: str) -> str | None:
+    """The storage name for a ``MEDIA_URL`` path when it is public media, else None.
+
+    The path is normalised first, so ``images/../submissions/x`` is not public.
+    """
+    if not path or "\x00" in path or "\\" in path:
+        return None
+    name = posixpath.normpath(path)
+    if name.startswith(("/", "..")) or name != path.rstrip("/"):
+        return None
+    if not name.startswith(tuple(settings.PUBLIC_MEDIA_PREFIXES)):
+        return None
+    return name
+
+
 @require_safe
 def serve_media(request, path: str):
-    """Media for the embedded default (runserver with DEBUG): with Range support."""
-    return ranged_file_response(request, path, cache_control="no-cache")
+    """Public media at ``MEDIA_URL`` (images and renditions, video ladders), with Range.
+
+    Routed by cms.urls in every setup where media is on this site's disk, runserver and
+    gunicorn alike. Anything outside ``PUBLIC_MEDIA_PREFIXES`` is 404: private files
+    (submissions) have their own views that check permissions.
+    """
+    name = public_media_name(path)
+    if name is None:
+        raise Http404("No such file")
+    max_age = settings.PUBLIC_MEDIA_MAX_AGE
+    return ranged_file_response(request, name, cache_control=f"public, max-age={max_age}")

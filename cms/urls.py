@@ -44,8 +44,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    # Media in the embedded default, with HTTP Range and HEAD (audio and video seek with them).
+if settings.MEDIA_URL.startswith("/"):
+    # Public media (images, renditions, video ladders) from this site's storage, with HTTP Range
+    # and HEAD, in the embedded default and behind gunicorn alike; private media is 404 here.
     from django.urls import re_path
 
     from cms.ranges import serve_media

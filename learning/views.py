@@ -260,7 +260,8 @@ def submission_file(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = (
         f'{disposition}; filename="file-{item.pk}.{item.file.name.rsplit(".", 1)[-1]}"'
     )
-    response["Cache-Control"] = "private, max-age=86400"
+    # A participant's work: never kept by a shared cache, nor on the device after it is shown.
+    response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -3,15 +3,12 @@
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from cms.hooks import HomePanel, NavItem, Refusal
 
 from . import selectors, services
 from .forms import JoinCodeField
-from .models import Assignment, Cohort, Enrolment, StageOpening, Submission, WorkshopSession
 
 # --- progress on the curriculum pages ---------------------------------------------------------
 
@@ -219,88 +216,8 @@ def load_learning_demo(*, stdout=None):
 # --- the Wagtail admin (programme managers) ----------------------------------------------
 
 
-class CohortViewSet(ModelViewSet):
-    model = Cohort
-    icon = "group"
-    menu_label = gettext_lazy("Cohorts")
-    list_display = ["name", "district", "start_date", "join_code"]
-    list_filter = ["district"]
-    search_fields = ["name", "join_code"]
-    form_fields = ["name", "district", "start_date", "facilitators", "join_code"]
-    inspect_view_enabled = True
-
-
-class EnrolmentViewSet(ModelViewSet):
-    model = Enrolment
-    icon = "user"
-    menu_label = gettext_lazy("Enrolments")
-    list_display = ["participant", "cohort", "via", "created_at"]
-    list_filter = ["cohort", "via"]
-    form_fields = ["cohort", "participant", "via"]
-
-
-class WorkshopSessionViewSet(ModelViewSet):
-    model = WorkshopSession
-    icon = "date"
-    menu_label = gettext_lazy("Workshop sessions")
-    list_display = ["title", "cohort", "starts_at", "place"]
-    list_filter = ["cohort"]
-    form_fields = ["cohort", "stage", "title", "starts_at", "ends_at", "place"]
-
-
-class AssignmentViewSet(ModelViewSet):
-    model = Assignment
-    icon = "tasks"
-    menu_label = gettext_lazy("Assignments")
-    list_display = ["title", "cohort", "due_at", "closed", "created_by"]
-    list_filter = ["cohort", "closed"]
-    search_fields = ["title"]
-    form_fields = [
-        "title",
-        "instructions",
-        "lesson",
-        "due_at",
-        "allow_text",
-        "allow_photos",
-        "allow_files",
-        "closed",
-    ]
-    inspect_view_enabled = True
-
-
-class SubmissionViewSet(ModelViewSet):
-    model = Submission
-    icon = "doc-full"
-    menu_label = gettext_lazy("Submissions")
-    list_display = ["assignment", "participant", "version", "status", "is_late", "submitted_at"]
-    list_filter = ["status", "is_late"]
-    form_fields = ["status"]
-    inspect_view_enabled = True
-
-
-class StageOpeningViewSet(ModelViewSet):
-    model = StageOpening
-    icon = "lock-open"
-    menu_label = gettext_lazy("Early stage openings")
-    list_display = ["participant", "stage", "opened_by", "reason", "created_at"]
-    form_fields = ["reason"]
-    inspect_view_enabled = True
-
-
-class LearningViewSetGroup(ModelViewSetGroup):
-    menu_label = gettext_lazy("Learning")
-    menu_icon = "group"
-    menu_order = 210
-    items = (
-        CohortViewSet,
-        EnrolmentViewSet,
-        WorkshopSessionViewSet,
-        AssignmentViewSet,
-        SubmissionViewSet,
-        StageOpeningViewSet,
-    )
-
-
 @hooks.register("register_admin_viewset")
 def register_viewsets():
+    from .admin_ui import LearningViewSetGroup
+
     return LearningViewSetGroup()

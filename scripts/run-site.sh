@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-8000}"
 mkdir -p var/celery
+# The Celery app defaults to the production settings, as wsgi does: name the local ones.
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cms.settings.dev}"
 .venv/bin/celery -A cms worker --beat --loglevel=INFO --concurrency=2 \
   --schedule var/celery/beat-schedule >var/celery/worker.log 2>&1 &
 worker=$!

@@ -151,6 +151,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Public media: uploads under these prefixes are served at MEDIA_URL by the site itself (with
+# gunicorn too), with Range and caching: Wagtail images and their renditions, video ladders and
+# posters. Nothing else under MEDIA_ROOT is: assignment submissions, documents, video sources
+# and podcast audio are sent only by views that check who asks.
+PUBLIC_MEDIA_PREFIXES = ["images/", "original_images/", "videos/hls/"]
+PUBLIC_MEDIA_MAX_AGE = int(os.environ.get("PUBLIC_MEDIA_MAX_AGE", 86400))
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Berdaya"
@@ -159,6 +165,39 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "docx", "xlsx", "odt", "ods", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------
+# No inline script on any page of the site: every script is a file under STATIC_URL. Images and
+# audio may come from other sites (imported feeds name them); scripts, styles, connections and
+# frames only from this one. cms.middleware adds the media origin when MEDIA_URL is absolute,
+# and 'unsafe-inline' for scripts and styles on the Wagtail admin's pages only (Wagtail's own
+# templates still carry inline scripts).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:", "http:"],
+        "media-src": ["'self'", "blob:", "https:", "http:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+)
+# Compression that leaves byte-range responses (audio, video, media files) alone.
+MIDDLEWARE[MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware")] = (
+    "cms.middleware.GZipMiddleware"
+)
 
 # --- Celery -------------------------------------------------------------------------------
 # With no CELERY_BROKER_URL the broker is a folder on disk: web, worker and beat share it

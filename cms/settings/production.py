@@ -14,12 +14,22 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)  # noqa: F405
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Web and worker processes keep their database connection for a minute (checked before reuse).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+
+# --- HTTPS: HSTS, redirect to https, secure cookies -----------------------------------------
+# On by default. HTTPS=0 is the one switch for serving these settings over plain http (a test
+# server, a LAN without certificates): cookies lose Secure, no HSTS, no redirect to https.
+# SECURE_COOKIES=0 is the older name of the same switch.
+HTTPS = env_bool("HTTPS", env_bool("SECURE_COOKIES", True))  # noqa: F405
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)  # noqa: F405
 
 # Storage: S3-compatible when configured (django-storages must then be installed).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):

@@ -1,0 +1,60 @@
+"""Project middleware: the Content-Security-Policy header and compression that spares ranges."""
+
+from urllib.parse import urlsplit
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
+from django.urls import reverse
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url or "")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return None
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with two additions to ``CONTENT_SECURITY_POLICY``.
+
+    - Media on another origin (an absolute ``MEDIA_URL``, S3's ``AWS_S3_CUSTOM_DOMAIN``) may be
+      fetched by the video player (hls.js reads playlists and segments with XHR).
+    - The Wagtail admin may run inline scripts and styles: Wagtail's own templates still write
+      some (date pickers, inline panels). The site's own pages never do.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        extra: dict[str, list[str]] = {}
+        origins = [_origin(settings.MEDIA_URL)]
+        domain = getattr(settings, "AWS_S3_CUSTOM_DOMAIN", "")
+        if domain:
+            origins.append(f"https://{domain}")
+        for origin in filter(None, origins):
+            for directive in ("connect-src", "img-src", "media-src"):
+                extra.setdefault(directive, []).append(origin)
+        if request.path_info.startswith(reverse("wagtailadmin_home")):
+            for directive in ("script-src", "style-src"):
+                extra.setdefault(directive, []).append(UNSAFE_INLINE)
+        if extra:
+            update = {key: list(value) for key, value in (parts.update or {}).items()}
+            for key, value in extra.items():
+                update[key] = [*update.get(key, []), *value]
+            parts.update = update
+        return parts
+
+
+class GZipMiddleware(DjangoGZipMiddleware):
+    """Django's GZip middleware, except for responses that answer byte ranges.
+
+    Audio, video and media files are sent by :mod:`cms.ranges` with ``Accept-Ranges``; gzipping
+    them would turn a 206 into an encoded body whose byte offsets no longer match the file
+    (players seek with Range) and would cost CPU for no gain on already compressed formats.
+    """
+
+    def process_response(self, request, response):
+        if response.has_header("Accept-Ranges") or response.has_header("Content-Range"):
+            return response
+        return super().process_response(request, response)
