@@ -45,3 +45,28 @@ class SensibleDateTimeField(forms.DateTimeField):
     """A date and time bounded to 2000–2100."""
 
     default_validators = [validate_sensible_date]
+
+
+# --- ids typed into URLs and forms -------------------------------------------------------------
+
+# The largest id a bigint primary key can hold: an id above it cannot name a row, and passing it
+# to PostgreSQL is an error rather than "not found".
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value: object) -> int | None:
+    """An id read from GET/POST, or None when it is not one.
+
+    ``int()`` and ``str.isdigit()`` accept far more than ``[0-9]``: "²" is a digit to
+    ``isdigit()`` but not to ``int()``, and Arabic-Indic "٣" is 3 to both. An id is ASCII digits
+    only, at least 1 and at most a bigint, so a hostile one is "not found", never a 500.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and 0 < len(value) <= 19 and value.isascii() and value.isdigit():
+        number = int(value)
+    else:
+        return None
+    return number if 1 <= number <= MAX_ID else None

@@ -10,13 +10,13 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.forms import AccountSettingsForm, MobileAuthenticationForm, SignUpForm
 from cms.hooks import run_after_signup_hooks
 from cms.models import Role
+from cms.redirects import safe_next
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -29,15 +29,6 @@ def _set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
         samesite="Lax",
     )
     return response
-
-
-def _safe_next(request: HttpRequest, default: str = "/") -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -110,8 +101,8 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     """Switch to another language and stay on the same page (its translation)."""
     language = request.POST.get("language", "")
     if language not in LANGUAGE_CODES:
-        return redirect(_safe_next(request))
-    response = redirect(_safe_next(request))
+        return redirect(safe_next(request))
+    response = redirect(safe_next(request))
     if request.user.is_authenticated and request.user.preferred_language != language:
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.users import TIME_ZONE_LABELS
+from cms.validators import SensibleDateField
 from coaching.models import Audience, Expert, SessionMode, Topic
 from coaching.services import SessionData
 
@@ -27,7 +28,7 @@ class ClinicFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.all(), required=False, empty_label=_("All topics"), label=_("Topic")
     )
-    day = forms.DateField(required=False, widget=DATE, label=_("Date"))
+    day = SensibleDateField(required=False, widget=DATE, label=_("Date"))
 
 
 class SessionFieldsMixin(forms.Form):
@@ -120,7 +121,7 @@ class SessionForm(SessionFieldsMixin):
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("What it is about")
     )
-    day = forms.DateField(widget=DATE, label=_("Date"))
+    day = SensibleDateField(widget=DATE, label=_("Date"))
     start = forms.TimeField(widget=TIME, label=_("Starts"))
     end = forms.TimeField(
         widget=TIME, label=_("Ends"), help_text=_("An end before the start means the next day.")
@@ -152,7 +153,7 @@ class SlotsForm(SessionFieldsMixin):
         (5, _("Saturday")),
         (6, _("Sunday")),
     ]
-    first_day = forms.DateField(widget=DATE, label=_("From"))
+    first_day = SensibleDateField(widget=DATE, label=_("From"))
     weeks = forms.IntegerField(min_value=1, max_value=12, initial=4, label=_("For how many weeks"))
     weekdays = forms.TypedMultipleChoiceField(
         choices=WEEKDAYS,
@@ -199,7 +200,7 @@ class SlotsForm(SessionFieldsMixin):
 class SessionEditForm(forms.Form):
     """Move or edit a session; booked people are told."""
 
-    day = forms.DateField(widget=DATE, label=_("Date"))
+    day = SensibleDateField(widget=DATE, label=_("Date"))
     start = forms.TimeField(widget=TIME, label=_("Starts"))
     end = forms.TimeField(
         widget=TIME, label=_("Ends"), help_text=_("An end before the start means the next day.")
@@ -258,6 +259,12 @@ class ReasonForm(forms.Form):
     )
 
 
+class BookingCancelForm(forms.Form):
+    """Cancelling a booking: the reason is optional, but bounded like any text."""
+
+    reason = forms.CharField(max_length=300, required=False, label=_("Reason"))
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(
         max_length=5000,
@@ -272,7 +279,7 @@ class FollowUpForm(forms.Form):
     instructions = forms.CharField(
         max_length=5000, label=_("Instructions"), widget=forms.Textarea(attrs={"rows": 4})
     )
-    due_day = forms.DateField(widget=DATE, label=_("Due date"))
+    due_day = SensibleDateField(widget=DATE, label=_("Due date"))
     due_time = forms.TimeField(widget=TIME, label=_("Due time"), initial=dt.time(17, 0))
 
     def due_at(self, zone: str) -> dt.datetime:

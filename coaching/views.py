@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import User
+from cms.validators import parse_id
 from coaching import ics, selectors, services
 from coaching.forms import (
+    BookingCancelForm,
     ClinicFilterForm,
     FollowUpForm,
     NoteForm,
@@ -167,9 +169,12 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         is_owner or selectors.user_can_manage_session(user=request.user, session=booking.session)
     ):
         raise Http404
+    form = BookingCancelForm(request.POST)
     try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
         services.booking_cancel(
-            by=request.user, booking=booking, reason=request.POST.get("reason", "")
+            by=request.user, booking=booking, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
         messages.error(request, _error_text(error))
@@ -297,10 +302,13 @@ def expert_session(request: HttpRequest, pk: int) -> HttpResponse:
     session = _managed_session(request, pk)
     if request.method == "POST":
         marks = {
-            int(key.split("-", 1)[1]): value
+            parse_id(key.removeprefix("attendance-")): value
             for key, value in request.POST.items()
-            if key.startswith("attendance-") and key.split("-", 1)[1].isdigit()
+            if key.startswith("attendance-")
         }
+        if None in marks:
+            messages.error(request, _("That booking was not found."))
+            return redirect("coaching:expert_session", pk=session.pk)
         saved = 0
         for booking in session.bookings.filter(pk__in=marks, status=BookingStatus.CONFIRMED):
             try:

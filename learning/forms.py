@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.forms import MobileField
 from cms.models import AgeBand, District, LessonPage, MigrantStatus, Sex, StagePage
+from cms.validators import SensibleDateField
 
 from .models import Review
 
@@ -87,7 +88,7 @@ class SessionForm(LocalDateTimeMixin, forms.Form):
     stage = forms.ModelChoiceField(
         label=_("Stage"), queryset=StagePage.objects.none(), required=False
     )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = SensibleDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(
         label=_("Ends"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
@@ -129,7 +130,9 @@ class AssignmentForm(LocalDateTimeMixin, forms.Form):
     lesson = forms.ModelChoiceField(
         label=_("Lesson (optional)"), queryset=LessonPage.objects.none(), required=False
     )
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = SensibleDateField(
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     due_time = forms.TimeField(
         label=_("Due time"),
         initial=datetime.time(23, 59),

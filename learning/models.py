@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import District
+from cms.validators import validate_sensible_date
 
 # No 0/O/1/I/L: join codes are read aloud and typed on phones.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -30,7 +31,7 @@ class Cohort(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     district = models.CharField(_("district"), max_length=20, choices=District.choices)
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), validators=[validate_sensible_date])
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="facilitated_cohorts",
@@ -224,8 +225,10 @@ class WorkshopSession(models.Model):
     )
     stage_key = models.UUIDField(editable=False, null=True)
     title = models.CharField(_("title"), max_length=120)
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), validators=[validate_sensible_date])
+    ends_at = models.DateTimeField(
+        _("ends at"), null=True, blank=True, validators=[validate_sensible_date]
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -305,7 +308,7 @@ class Assignment(models.Model):
         verbose_name=_("lesson"),
         help_text=_("Optional: the lesson this assignment practises."),
     )
-    due_at = models.DateTimeField(_("due"))
+    due_at = models.DateTimeField(_("due"), validators=[validate_sensible_date])
     allow_text = models.BooleanField(_("text allowed"), default=True)
     allow_photos = models.BooleanField(_("photos allowed"), default=True)
     allow_files = models.BooleanField(_("files allowed"), default=True)

@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from cms.models import LessonPage, StagePage, User
+from cms.redirects import safe_next
+from cms.validators import parse_id
 
 from . import importing, selectors, services
 from .forms import (
@@ -468,9 +470,9 @@ def register_mark(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session_for(request, pk)
     try:
         participant = User.objects.get(
-            pk=int(request.POST.get("participant", "")), enrolments__cohort=session.cohort
+            pk=parse_id(request.POST.get("participant")), enrolments__cohort=session.cohort
         )
-    except (ValueError, User.DoesNotExist):
+    except User.DoesNotExist:
         if _is_fetch(request):
             return JsonResponse({"error": _("This person is not in the cohort.")}, status=400)
         messages.error(request, _("This person is not in the cohort."))
@@ -550,7 +552,7 @@ def assignment_close(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request, _("The assignment is closed.") if closed else _("The assignment is open again.")
     )
-    return redirect(request.POST.get("next") or "learning:review_queue")
+    return redirect(safe_next(request, reverse("learning:review_queue")))
 
 
 @login_required

@@ -14,11 +14,12 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from cms.redirects import safe_next
+from cms.validators import parse_id
 from notifications import selectors, services
 from notifications.forms import ReminderSettingsForm, SubscriptionForm
 from notifications.models import Notification
@@ -39,10 +40,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Opening a notification marks it read and goes to the page it is about."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     services.notifications_mark_read(user=request.user, ids=[notification.pk])
-    target = notification.url or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    return redirect(target)
+    return redirect(safe_next(request, "/", value=notification.url))
 
 
 @require_POST
@@ -50,10 +48,10 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 def mark_read(request: HttpRequest) -> HttpResponse:
     """Mark one (``id``) or all of the person's notifications read."""
     raw = request.POST.get("id")
-    if raw is not None and not raw.isdigit():
+    if raw is not None and parse_id(raw) is None:
         messages.error(request, _("That notification was not found."))
         return redirect("notifications:inbox")
-    ids = [int(raw)] if raw else None
+    ids = [parse_id(raw)] if raw else None
     services.notifications_mark_read(user=request.user, ids=ids)
     return redirect("notifications:inbox")
 
@@ -131,9 +129,10 @@ def unsubscribe(request: HttpRequest) -> HttpResponse:
     data = _json_or_form(request) if request.content_type == "application/json" else request.POST
     raw = data.get("id") or request.POST.get("id")
     if raw:
-        if not str(raw).isdigit():
+        pk = parse_id(raw if isinstance(raw, int) else str(raw))
+        if pk is None:
             raise Http404
-        removed = services.subscription_delete(user=request.user, pk=int(raw))
+        removed = services.subscription_delete(user=request.user, pk=pk)
     else:
         removed = services.subscription_delete(user=request.user, endpoint=data.get("endpoint"))
     if request.content_type == "application/json":

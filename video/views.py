@@ -27,9 +27,23 @@ def data_saver(request):
         if wants_json:
             return JsonResponse({"mode": mode})
         messages.success(request, _("Your video choice is saved."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    return redirect(_same_site_path(request, request.POST.get("next", "")))
+
+
+def _same_site_path(request, target: str) -> str:
+    """``target`` if it is a path on this site, else "/".
+
+    The same rule as ``cms.redirects.safe_next``, repeated because video depends on none of the
+    project's apps: one leading "/", no control characters or backslashes, this host only.
+    """
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and all(ord(c) >= 32 and ord(c) != 127 for c in target)
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
-        target = "/"
-    return redirect(target)
+        return target
+    return "/"
