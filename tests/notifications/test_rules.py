@@ -1,4 +1,4 @@
-"""The reminder rules of coaching and learning (coaching/reminders.py, learning/reminders.py):
+"""The reminder rules of coaching and learning (coaching/reminders.py, learning/notices.py):
 what is scheduled, moved, cancelled and said, in whose language, and the facilitators' digest."""
 
 import datetime as dt
@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from coaching import reminders as clinic_rules
 from coaching import services as coaching
-from learning import reminders as learning_rules
+from learning import notices as learning_rules
 from learning import services as learning
 from notifications import digests, services
 from notifications.models import (
