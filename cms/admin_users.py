@@ -7,6 +7,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.forms import MobileField
 from cms.models import DISTRICT_TIME_ZONES, User
+from cms.models.users import STAFF_ROLES
 
 PERSON_FIELDS = [
     "mobile",
@@ -31,6 +32,13 @@ class _PersonFieldsMixin(forms.ModelForm):
         user = super().save(commit=False)
         if "district" in self.changed_data and "time_zone" not in self.changed_data:
             user.time_zone = DISTRICT_TIME_ZONES.get(user.district, user.time_zone)
+        # is_staff mirrors the role groups (User.is_staff_member): a facilitator, expert or
+        # programme manager made here is staff; someone taken out of those groups is not.
+        groups = self.cleaned_data.get("groups")
+        if groups is not None:
+            user.is_staff = bool(
+                user.is_superuser or any(group.name in STAFF_ROLES for group in groups)
+            )
         if commit:
             user.save()
             self.save_m2m()

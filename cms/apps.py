@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -13,9 +13,14 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from cms.models import User
         from cms.roles import apply_role_permissions
+        from cms.signals import on_groups_changed
 
         post_migrate.connect(apply_role_permissions, sender=self, dispatch_uid="cms_role_perms")
+        m2m_changed.connect(
+            on_groups_changed, sender=User.groups.through, dispatch_uid="cms_staff_from_groups"
+        )
 
 
 class CmsUsersAppConfig(WagtailUsersAppConfig):

@@ -102,13 +102,17 @@ class SignUpForm(forms.ModelForm):
         # Apps may add optional fields (the learning app's join code).
         run_signup_form_hooks(self)
 
+    @staticmethod
+    def duplicate_mobile_error() -> ValidationError:
+        return ValidationError(
+            _("This mobile number is already registered. Sign in instead."),
+            code="duplicate_mobile",
+        )
+
     def clean_mobile(self):
         mobile = self.cleaned_data["mobile"]
         if User.objects.filter(mobile=mobile).exists():
-            raise ValidationError(
-                _("This mobile number is already registered. Sign in instead."),
-                code="duplicate_mobile",
-            )
+            raise self.duplicate_mobile_error()
         return mobile
 
     def clean(self):

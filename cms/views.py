@@ -6,16 +6,17 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import throttle
 from cms.forms import AccountSettingsForm, MobileAuthenticationForm, SignUpForm
 from cms.hooks import run_after_signup_hooks
-from cms.models import Role
+from cms.models import Role, User
 from cms.redirects import safe_next
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -34,28 +35,66 @@ def _set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("/")
+    context, status = {}, 200
     if request.method == "POST":
         form = SignUpForm(request.POST)
-        if form.is_valid():
-            with transaction.atomic():
-                user = form.save()
-                user.groups.add(Group.objects.get(name=Role.PARTICIPANT))
-                run_after_signup_hooks(request, user, form)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.name}
-            )
-            target = translate_url(reverse("home_redirect"), user.preferred_language)
-            return _set_language_cookie(redirect(target), user.preferred_language)
+        mobile = throttle.mobile_key(request.POST.get("mobile", ""))
+        if throttle.attempt(request, "signup", mobile=mobile):
+            # Refused unchecked; what was typed stays (but not the passwords).
+            typed = {k: v for k, v in request.POST.items() if not k.startswith("password")}
+            form = SignUpForm(initial=typed)
+            context["too_many_tries"] = throttle.TOO_MANY_TRIES
+            status = throttle.STATUS
+        elif form.is_valid():
+            user = _signup_save(request, form)
+            if user is not None:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(
+                    request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.name}
+                )
+                target = translate_url(reverse("home_redirect"), user.preferred_language)
+                return _set_language_cookie(redirect(target), user.preferred_language)
     else:
         form = SignUpForm(initial={"preferred_language": request.LANGUAGE_CODE})
-    return render(request, "cms/signup.html", {"form": form})
+    return render(request, "cms/signup.html", {"form": form, **context}, status=status)
+
+
+def _signup_save(request: HttpRequest, form: SignUpForm) -> User | None:
+    """Create the account, or None with a form error when the number was taken meanwhile.
+
+    Two sign-ups with one number at once (a double tap on a slow link) both pass the form's
+    check; the unique index then decides, and the second one is told plainly.
+    """
+    try:
+        with transaction.atomic():
+            user = form.save()
+            user.groups.add(Group.objects.get(name=Role.PARTICIPANT))
+            run_after_signup_hooks(request, user, form)
+    except IntegrityError:
+        if not User.objects.filter(mobile=form.cleaned_data["mobile"]).exists():
+            raise
+        form.add_error("mobile", SignUpForm.duplicate_mobile_error())
+        return None
+    return user
 
 
 class SignInView(auth_views.LoginView):
     template_name = "cms/login.html"
     authentication_form = MobileAuthenticationForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        # Failed sign-ins are counted per number and per address; once a limit is reached even
+        # the right password is refused until the window has passed.
+        mobile = throttle.mobile_key(request.POST.get("username", ""))
+        if throttle.is_blocked(request, "signin", mobile=mobile):
+            form = self.get_form_class()(request)  # unbound: checking it would try the password
+            context = self.get_context_data(form=form, too_many_tries=throttle.TOO_MANY_TRIES)
+            return self.render_to_response(context, status=throttle.STATUS)
+        response = super().post(request, *args, **kwargs)
+        if response.status_code == 200:  # the form came back: the number or password was wrong
+            throttle.count(request, "signin", mobile=mobile)
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -76,6 +115,16 @@ class SignOutView(auth_views.LogoutView):
 class ChangePasswordView(auth_views.PasswordChangeView):
     template_name = "cms/password_change.html"
     success_url = reverse_lazy("accounts:settings")
+
+    def post(self, request, *args, **kwargs):
+        # The old password can be guessed here too (on a phone left signed in).
+        if throttle.is_blocked(request, "password", user=request.user):
+            context = self.get_context_data(too_many_tries=throttle.TOO_MANY_TRIES)
+            return self.render_to_response(context, status=throttle.STATUS)
+        response = super().post(request, *args, **kwargs)
+        if response.status_code == 200:
+            throttle.count(request, "password", user=request.user)
+        return response
 
     def form_valid(self, form):
         messages.success(self.request, _("Your password has been changed."))

@@ -39,22 +39,25 @@ def user_can_manage_session(*, user, session: ClinicSession) -> bool:
     return user.is_manager or (user.is_expert and session.expert.user_id == user.pk)
 
 
-def user_facilitates(*, user, participant) -> bool:
-    """A manager, or a facilitator of one of the participant's cohorts (learning decides)."""
-    from learning.selectors import facilitates_participant
+def facilitator_sees_since(*, user, participant):
+    """From when ``user`` may read the participant's clinics (None: not at all): a facilitator
+    from the day the person joined one of their cohorts; the person and managers always."""
+    from learning.selectors import facilitated_since
 
-    return facilitates_participant(user=user, participant=participant)
+    return facilitated_since(user=user, participant=participant)
 
 
 def user_can_read_notes(*, user, booking: Booking) -> bool:
-    """Notes are for the expert of the session, the participant, their facilitators, managers."""
+    """Notes are for the expert of the session, the participant, managers, and facilitators of
+    the participant's cohorts for clinics booked since the person joined their cohort."""
     if not user.is_authenticated:
         return False
     if user.pk == booking.participant_id:
         return True
     if user_can_manage_session(user=user, session=booking.session):
         return True
-    return user_facilitates(user=user, participant=booking.participant)
+    since = facilitator_sees_since(user=user, participant=booking.participant)
+    return since is not None and booking.created_at >= since
 
 
 def eligibility_problem(*, participant, session: ClinicSession) -> str | None:

@@ -443,13 +443,14 @@ def participant_clinics(request: HttpRequest, user_id: int) -> HttpResponse:
     """A participant's clinics with notes and follow-ups: for the person, their facilitators
     and managers."""
     participant = get_object_or_404(User, pk=user_id)
-    if not (
-        request.user.pk == participant.pk
-        or selectors.user_facilitates(user=request.user, participant=participant)
-    ):
+    # A facilitator sees the clinics booked since the person joined one of their cohorts.
+    since = selectors.facilitator_sees_since(user=request.user, participant=participant)
+    if since is None:
         raise Http404
     bookings = list(
-        selectors.bookings_of(participant=participant).filter(status__in=ACTIVE_STATUSES)
+        selectors.bookings_of(participant=participant).filter(
+            status__in=ACTIVE_STATUSES, created_at__gte=since
+        )
     )
     return render(
         request,

@@ -28,5 +28,10 @@ class LearningConfig(AppConfig):
             weak=False,
             dispatch_uid="learning_manager_perms",
         )
-        # The reminder rules live with what they remind about.
-        from learning import reminders  # noqa: F401
+        from wagtail import hooks
+
+        from learning.audit import register_log_actions
+
+        hooks.register("register_log_actions", register_log_actions)
+        # The messages it sends (and when) live with what they are about.
+        from learning import notices  # noqa: F401

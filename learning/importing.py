@@ -14,9 +14,11 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cms.models import AgeBand, District, MigrantStatus, Sex, User
+from cms.models.users import STAFF_ROLES
 from cms.phone import normalise_mobile
 
 from .models import Enrolment
@@ -100,7 +102,7 @@ class ImportRow:
     migrant_status: str = ""
     raw_mobile: str = ""
     problems: list[str] = field(default_factory=list)
-    status: str = "new"  # new | existing (account exists, will be enrolled) | enrolled (skip)
+    status: str = "new"  # new | existing (account exists, will be invited) | enrolled (skip)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -276,7 +278,14 @@ def _mark_duplicates_and_existing(rows: list[ImportRow], cohort) -> None:
         else:
             seen[row.mobile] = row.line
     mobiles = list(seen)
-    existing = dict(User.objects.filter(mobile__in=mobiles).values_list("mobile", "is_staff"))
+    accounts = User.objects.filter(mobile__in=mobiles)
+    # Staff by role group (the same rule as User.is_staff_member), in one query.
+    staff = set(
+        accounts.filter(Q(is_superuser=True) | Q(groups__name__in=STAFF_ROLES)).values_list(
+            "mobile", flat=True
+        )
+    )
+    existing = {mobile: mobile in staff for mobile in accounts.values_list("mobile", flat=True)}
     enrolled = set(
         Enrolment.objects.filter(cohort=cohort, participant__mobile__in=mobiles).values_list(
             "participant__mobile", flat=True

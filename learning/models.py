@@ -67,6 +67,7 @@ class Enrolment(models.Model):
         CODE = "code", _("Join code")
         FACILITATOR = "facilitator", _("Enrolled by a facilitator")
         IMPORT = "import", _("Imported from a file")
+        INVITATION = "invitation", _("Accepted an invitation")
 
     cohort = models.ForeignKey(
         Cohort, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("cohort")
@@ -99,6 +100,63 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} · {self.cohort}"
+
+
+class CohortInvitation(models.Model):
+    """A facilitator's invitation to an existing account to join a cohort.
+
+    Joining needs the person's consent: enrolling someone who already has an account only
+    sends this, shown in their inbox; they accept (and are enrolled) or decline. A pending
+    invitation past ``expires_at`` counts as expired.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Invited, not yet joined")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("cohort")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="cohort_invitations",
+        verbose_name=_("person"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cohort invitation")
+        verbose_name_plural = _("cohort invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "person"],
+                condition=Q(status="pending"),
+                name="learning_invitation_one_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.cohort}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.PENDING and self.expires_at > timezone.now()
 
 
 class LearnerState(models.Model):

@@ -6,6 +6,7 @@ participants or assignments: lists are fetched whole and joined in Python.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -21,6 +22,8 @@ from .models import (
     AssignmentRecipient,
     Attendance,
     Cohort,
+    CohortInvitation,
+    Enrolment,
     LessonCompletion,
     Reflection,
     StageOpening,
@@ -29,6 +32,7 @@ from .models import (
 )
 
 DUE_SOON = timedelta(hours=48)
+EVER = datetime.datetime(1, 1, 1, tzinfo=datetime.UTC)
 INACTIVE_AFTER = timedelta(days=7)
 
 
@@ -76,6 +80,61 @@ def facilitates_participant(*, user: User, participant: User) -> bool:
     return (
         user.is_facilitator
         and Cohort.objects.filter(facilitators=user, enrolments__participant=participant).exists()
+    )
+
+
+def facilitated_since(*, user: User, participant: User, cohort: Cohort | None = None):
+    """From when ``user`` may see what ``participant`` does, or None if not at all.
+
+    A facilitator sees what the person did in their cohort: from the day the person joined
+    one of the facilitator's cohorts (``cohort``: that one). Managers and the person see
+    everything (the earliest possible time).
+    """
+    if not user.is_authenticated:
+        return None
+    if user.pk == participant.pk or user.is_manager:
+        return EVER
+    if not user.is_facilitator:
+        return None
+    enrolments = Enrolment.objects.filter(participant=participant, cohort__facilitators=user)
+    if cohort is not None:
+        enrolments = enrolments.filter(cohort=cohort)
+    first = enrolments.order_by("created_at").values_list("created_at", flat=True).first()
+    return first
+
+
+def reflections_visible(*, user: User, participant: User, cohort: Cohort) -> QuerySet[Reflection]:
+    """The participant's reflections written (or last changed) since they joined ``cohort``."""
+    since = facilitated_since(user=user, participant=participant, cohort=cohort)
+    if since is None:
+        return Reflection.objects.none()
+    return (
+        Reflection.objects.filter(participant=participant, updated_at__gte=since)
+        .select_related("lesson")
+        .order_by("lesson_key", "position")
+    )
+
+
+def invitations_pending(*, cohort: Cohort) -> QuerySet[CohortInvitation]:
+    """Invited, not yet joined (and not expired)."""
+    return (
+        cohort.invitations.filter(
+            status=CohortInvitation.Status.PENDING, expires_at__gt=timezone.now()
+        )
+        .select_related("person")
+        .order_by("created_at", "pk")
+    )
+
+
+def invitations_open_for(*, person: User) -> QuerySet[CohortInvitation]:
+    return (
+        CohortInvitation.objects.filter(
+            person=person,
+            status=CohortInvitation.Status.PENDING,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("cohort", "invited_by")
+        .order_by("-created_at", "-pk")
     )
 
 
@@ -355,12 +414,20 @@ def assignment_visible_to(*, user: User, assignment: Assignment) -> bool:
 
 
 def can_review(*, user: User, submission: Submission) -> bool:
-    """The assignment's author, a manager, or a facilitator of the participant's cohort."""
+    """The assignment's author, a manager, or a facilitator of the assignment's cohort (the
+    participant's work in that cohort: not what they do in another one)."""
     if not user.is_authenticated:
         return False
     if user.is_manager or submission.assignment.created_by_id == user.pk:
         return True
-    return facilitates_participant(user=user, participant=submission.participant)
+    cohort_id = submission.assignment.cohort_id
+    return bool(
+        user.is_facilitator
+        and cohort_id
+        and Enrolment.objects.filter(
+            cohort_id=cohort_id, participant_id=submission.participant_id, cohort__facilitators=user
+        ).exists()
+    )
 
 
 def can_see_submission(*, user: User, submission: Submission) -> bool:
@@ -375,7 +442,7 @@ def review_queue(*, user: User) -> QuerySet[Submission]:
     if not user.is_manager:
         mine = Q(assignment__created_by=user)
         if user.is_facilitator:
-            mine |= Q(participant__in=User.objects.filter(enrolments__cohort__facilitators=user))
+            mine |= Q(assignment__cohort__in=Cohort.objects.filter(facilitators=user))
         waiting = waiting.filter(mine)
     return waiting.select_related("assignment", "participant").order_by("submitted_at", "pk")
 
@@ -476,7 +543,9 @@ def cohort_dashboard(*, cohort: Cohort, programme: ProgrammePage | None, now=Non
             )
         )
     waiting = list(
-        Submission.objects.filter(status=Submission.Status.SUBMITTED, participant_id__in=ids)
+        Submission.objects.filter(
+            status=Submission.Status.SUBMITTED, participant_id__in=ids, assignment__cohort=cohort
+        )
         .select_related("assignment", "participant")
         .order_by("submitted_at", "pk")
     )

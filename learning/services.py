@@ -11,21 +11,25 @@ import datetime
 import logging
 import secrets
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from cms.models import DISTRICT_TIME_ZONES, LessonPage, Role, StagePage, User
 
 from . import selectors, signals
+from .audit import TEMPORARY_PASSWORD_ACTION
 from .models import (
     Assignment,
     AssignmentRecipient,
     Attendance,
     AttendanceChange,
     Cohort,
+    CohortInvitation,
     Enrolment,
     LearnerState,
     LessonCompletion,
@@ -102,13 +106,29 @@ def cohort_join(*, participant: User, code: str) -> Enrolment:
     return enrolment
 
 
-def participant_enrol(*, cohort: Cohort, by: User, participant: User) -> tuple[Enrolment, bool]:
-    """A facilitator enrols an existing participant."""
+def participant_enrol(*, cohort: Cohort, by: User, participant: User) -> EnrolOutcome:
+    """A facilitator asks an existing account to join: that only sends an invitation (joining
+    needs the person's consent, see :func:`invitation_accept`)."""
     if not selectors.can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied
-    return enrolment_create(
-        cohort=cohort, participant=participant, via=Enrolment.Via.FACILITATOR, enrolled_by=by
-    )
+    return _invite_or_report(cohort=cohort, person=participant, by=by)
+
+
+@dataclass
+class EnrolOutcome:
+    """What enrolling someone by number did: ``enrolled`` (a new account, enrolled at once),
+    ``invited`` (an existing account, sent an invitation), ``already_invited`` or
+    ``already_enrolled`` (nothing changed)."""
+
+    person: User
+    result: str
+    enrolment: Enrolment | None = None
+    invitation: CohortInvitation | None = None
+
+
+def _check_can_join(person: User) -> None:
+    if person.is_staff_member:
+        raise ValidationError(_("This number belongs to a staff account."), code="staff")
 
 
 def participant_create_or_get(
@@ -120,14 +140,13 @@ def participant_create_or_get(
     district: str = "",
     migrant_status: str = "",
 ) -> tuple[User, bool]:
-    """The participant with this number, or a new account for them (no password yet: they
-    set one when they first sign in through "forgot password" or a manager sets it)."""
+    """The participant with this number, or a new account for them. A new account has no
+    usable password: nobody but the person ever chooses it."""
     from django.contrib.auth.models import Group
 
     existing = User.objects.filter(mobile=mobile).first()
     if existing is not None:
-        if existing.is_staff:
-            raise ValidationError(_("This number belongs to a staff account."), code="staff")
+        _check_can_join(existing)
         return existing, False
     if not name:
         raise ValidationError(_("The name is missing."), code="no_name")
@@ -145,15 +164,118 @@ def participant_create_or_get(
     return user, True
 
 
-def participant_enrol_by_mobile(*, cohort: Cohort, by: User, **details) -> tuple[Enrolment, bool]:
-    """A facilitator enrols someone by number, creating their account when needed."""
+def participant_enrol_by_mobile(*, cohort: Cohort, by: User, **details) -> EnrolOutcome:
+    """A facilitator enrols someone by number. A number without an account gets a new account
+    (no password), enrolled at once; an existing account only gets an invitation."""
     if not selectors.can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied
     with transaction.atomic():
-        participant, _created = participant_create_or_get(**details)
-        return enrolment_create(
-            cohort=cohort, participant=participant, via=Enrolment.Via.FACILITATOR, enrolled_by=by
+        person, created = participant_create_or_get(**details)
+        if not created:
+            return _invite_or_report(cohort=cohort, person=person, by=by)
+        enrolment, _new = enrolment_create(
+            cohort=cohort, participant=person, via=Enrolment.Via.FACILITATOR, enrolled_by=by
         )
+    return EnrolOutcome(person=person, result="enrolled", enrolment=enrolment)
+
+
+def _invite_or_report(*, cohort: Cohort, person: User, by: User) -> EnrolOutcome:
+    _check_can_join(person)
+    enrolment = Enrolment.objects.filter(cohort=cohort, participant=person).first()
+    if enrolment is not None:
+        return EnrolOutcome(person=person, result="already_enrolled", enrolment=enrolment)
+    invitation, created = invitation_send(cohort=cohort, person=person, by=by)
+    return EnrolOutcome(
+        person=person,
+        result="invited" if created else "already_invited",
+        invitation=invitation,
+    )
+
+
+# --- invitations: joining with the person's consent ------------------------------------------
+
+INVITATION_LIFETIME = datetime.timedelta(days=14)
+
+
+def invitations_expire(*, now: datetime.datetime | None = None) -> int:
+    """Pending invitations past their date are no longer open (kept for the record)."""
+    now = now or timezone.now()
+    return CohortInvitation.objects.filter(
+        status=CohortInvitation.Status.PENDING, expires_at__lte=now
+    ).update(status=CohortInvitation.Status.WITHDRAWN, responded_at=now)
+
+
+def invitation_send(*, cohort: Cohort, person: User, by: User) -> tuple[CohortInvitation, bool]:
+    """Invite an existing account to the cohort, once: while one is open, a repeat returns it.
+    The person is told in their inbox (``learning.notices``) after commit."""
+    if not selectors.can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied
+    _check_can_join(person)
+    now = timezone.now()
+    with transaction.atomic():
+        CohortInvitation.objects.filter(
+            cohort=cohort,
+            person=person,
+            status=CohortInvitation.Status.PENDING,
+            expires_at__lte=now,
+        ).update(status=CohortInvitation.Status.WITHDRAWN, responded_at=now)
+        try:
+            with transaction.atomic():
+                invitation = CohortInvitation.objects.create(
+                    cohort=cohort,
+                    person=person,
+                    invited_by=by,
+                    created_at=now,
+                    expires_at=now + INVITATION_LIFETIME,
+                )
+        except IntegrityError:  # one is open already (the partial unique constraint)
+            invitation = CohortInvitation.objects.get(
+                cohort=cohort, person=person, status=CohortInvitation.Status.PENDING
+            )
+            return invitation, False
+        transaction.on_commit(
+            lambda: signals.invitation_sent.send(sender=CohortInvitation, invitation=invitation)
+        )
+    return invitation, True
+
+
+def _invitation_answer(*, invitation: CohortInvitation, person: User) -> CohortInvitation:
+    locked = CohortInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.person_id != person.pk:
+        raise PermissionDenied
+    if not locked.is_open:
+        raise ValidationError(
+            _("This invitation is no longer open. Ask your facilitator for the join code."),
+            code="closed",
+        )
+    return locked
+
+
+def invitation_accept(*, invitation: CohortInvitation, person: User) -> Enrolment:
+    """The invited person says yes: they are enrolled."""
+    _check_can_join(person)
+    with transaction.atomic():
+        locked = _invitation_answer(invitation=invitation, person=person)
+        locked.status = CohortInvitation.Status.ACCEPTED
+        locked.responded_at = timezone.now()
+        locked.save(update_fields=["status", "responded_at"])
+        enrolment, _created = enrolment_create(
+            cohort=locked.cohort,
+            participant=person,
+            via=Enrolment.Via.INVITATION,
+            enrolled_by=locked.invited_by,
+        )
+    return enrolment
+
+
+def invitation_decline(*, invitation: CohortInvitation, person: User) -> CohortInvitation:
+    """The invited person says no: nothing else changes."""
+    with transaction.atomic():
+        locked = _invitation_answer(invitation=invitation, person=person)
+        locked.status = CohortInvitation.Status.DECLINED
+        locked.responded_at = timezone.now()
+        locked.save(update_fields=["status", "responded_at"])
+    return locked
 
 
 # Letters and digits people cannot mix up when a facilitator reads them out.
@@ -161,32 +283,55 @@ TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 logger = logging.getLogger(__name__)
 
 
-def participant_password_reset(*, cohort: Cohort, participant: User, by: User) -> str:
-    """Give a participant of the cohort a new temporary password and return it (once).
+def temporary_password_allowed(*, cohort: Cohort, participant: User) -> bool:
+    """Whether a facilitator of ``cohort`` may give ``participant`` a temporary password.
 
-    For people a facilitator enrolled or imported (they have no password yet) and for anyone
-    who forgot theirs: the facilitator tells it to them in person. Only its hash is stored.
+    Only for an account the cohort brought in and nobody has used yet: never signed in, in no
+    other cohort, no staff role. Anyone else signs in with their own password (a stop-gap
+    until invitations carry a sign-in link).
+    """
+    if participant.is_staff_member or participant.last_login is not None:
+        return False
+    cohorts = set(
+        Enrolment.objects.filter(participant=participant).values_list("cohort_id", flat=True)
+    )
+    return cohorts == {cohort.pk}
+
+
+def participant_password_reset(*, cohort: Cohort, participant: User, by: User) -> str:
+    """Give a new account of the cohort a temporary password and return it (once).
+
+    For people a facilitator enrolled or imported who have never signed in: the facilitator
+    tells it to them in person. Only its hash is stored; who did it is logged on the
+    enrolment (the admin's history, for managers).
     """
     if not selectors.can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied
-    if participant.is_staff or participant.is_superuser:
-        raise PermissionDenied  # staff accounts are managed in the admin, not from a cohort
-    if not cohort.enrolments.filter(participant=participant).exists():
+    enrolment = cohort.enrolments.filter(participant=participant).first()
+    if enrolment is None or not temporary_password_allowed(cohort=cohort, participant=participant):
         raise PermissionDenied
     password = "-".join(
         "".join(secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _ in range(4)) for _ in range(3)
     )
-    participant.set_password(password)
-    participant.save(update_fields=["password"])
+    with transaction.atomic():
+        participant.set_password(password)
+        participant.save(update_fields=["password"])
+        log(
+            instance=enrolment,
+            action=TEMPORARY_PASSWORD_ACTION,
+            user=by,
+            data={"participant": participant.pk, "cohort": cohort.pk},
+        )
     logger.info("Password reset for user %s by %s (cohort %s)", participant.pk, by.pk, cohort.pk)
     return password
 
 
 def cohort_import(*, cohort: Cohort, by: User, rows: list[dict]) -> dict[str, int]:
-    """Save a checked import: all rows or none. Numbers already in the cohort are skipped."""
+    """Save a checked import: all rows or none. New numbers get an account (no password) and
+    are enrolled; existing accounts are invited; numbers already in the cohort are skipped."""
     if not selectors.can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied
-    counts = {"created": 0, "enrolled": 0, "skipped": 0}
+    counts = {"created": 0, "enrolled": 0, "invited": 0, "skipped": 0}
     with transaction.atomic():
         for row in rows:
             if row.get("problems"):
@@ -199,12 +344,16 @@ def cohort_import(*, cohort: Cohort, by: User, rows: list[dict]) -> dict[str, in
                 district=row.get("district", "") or cohort.district,
                 migrant_status=row.get("migrant_status", ""),
             )
-            _enrolment, enrolled = enrolment_create(
-                cohort=cohort, participant=participant, via=Enrolment.Via.IMPORT, enrolled_by=by
-            )
-            counts["created"] += created
-            counts["enrolled"] += enrolled
-            counts["skipped"] += not enrolled
+            if created:
+                enrolment_create(
+                    cohort=cohort, participant=participant, via=Enrolment.Via.IMPORT, enrolled_by=by
+                )
+                counts["created"] += 1
+                counts["enrolled"] += 1
+                continue
+            outcome = _invite_or_report(cohort=cohort, person=participant, by=by)
+            counts["invited"] += outcome.result == "invited"
+            counts["skipped"] += outcome.result != "invited"
     return counts
 
 

@@ -7,6 +7,8 @@ reminders of the notifications app, for example) can react without learning impo
     a participant sent a version of their work.
 ``submission_reviewed(sender, review)``
     a reviewer accepted a submission or asked for a revision.
+``invitation_sent(sender, invitation)``
+    a facilitator invited an existing account to join a cohort.
 """
 
 from django.dispatch import Signal
@@ -14,3 +16,4 @@ from django.dispatch import Signal
 assignment_assigned = Signal()
 submission_submitted = Signal()
 submission_reviewed = Signal()
+invitation_sent = Signal()

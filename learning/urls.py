@@ -9,6 +9,7 @@ app_name = "learning"
 urlpatterns = [
     # participants
     path("join/", views.join, name="join"),
+    path("invitations/<int:pk>/", views.invitation, name="invitation"),
     path("lessons/<int:page_id>/done/", views.lesson_done, name="lesson_done"),
     path("lessons/<int:page_id>/reflection/", views.reflection_save, name="reflection_save"),
     path("assignments/", views.assignment_list, name="assignments"),

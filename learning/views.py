@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from cms import throttle
 from cms.models import LessonPage, StagePage, User
 from cms.redirects import safe_next
 from cms.validators import parse_id
@@ -43,6 +44,7 @@ from .models import (
     Attendance,
     AttendanceChange,
     Cohort,
+    CohortInvitation,
     Enrolment,
     Submission,
     SubmissionFile,
@@ -122,7 +124,43 @@ def join(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("You joined %(cohort)s.") % {"cohort": cohort.name})
         return redirect(f"/{request.LANGUAGE_CODE}/")
     cohorts = selectors.cohorts_of(participant=request.user)
-    return render(request, "learning/join.html", {"form": form, "cohorts": cohorts})
+    return render(
+        request,
+        "learning/join.html",
+        {
+            "form": form,
+            "cohorts": cohorts,
+            "invitations": selectors.invitations_open_for(person=request.user),
+        },
+    )
+
+
+@participant_view
+def invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    """An invitation to join a cohort: the person accepts or declines it (POST)."""
+    item = get_object_or_404(
+        CohortInvitation.objects.select_related("cohort", "invited_by"),
+        pk=pk,
+        person=request.user,
+    )
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        try:
+            if answer == "accept":
+                services.invitation_accept(invitation=item, person=request.user)
+                messages.success(
+                    request, _("You joined %(cohort)s.") % {"cohort": item.cohort.name}
+                )
+                return redirect(f"/{request.LANGUAGE_CODE}/")
+            if answer == "decline":
+                services.invitation_decline(invitation=item, person=request.user)
+                messages.info(request, _("You declined the invitation."))
+                return redirect("learning:join")
+            messages.error(request, _("Choose to join or to decline."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learning:invitation", pk=item.pk)
+    return render(request, "learning/invitation.html", {"invitation": item})
 
 
 @require_POST
@@ -276,8 +314,8 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     cohorts = selectors.cohorts_for_staff(user=request.user).annotate(
         participant_count=Count("enrolments", distinct=True),
         waiting=Count(
-            "enrolments__participant__submissions",
-            filter=Q(enrolments__participant__submissions__status=Submission.Status.SUBMITTED),
+            "assignments__submissions",
+            filter=Q(assignments__submissions__status=Submission.Status.SUBMITTED),
             distinct=True,
         ),
     )
@@ -291,7 +329,12 @@ def cohort_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "learning/cohort_dashboard.html",
-        {"cohort": cohort, "dashboard": dashboard, "assignments": cohort.assignments.all()},
+        {
+            "cohort": cohort,
+            "dashboard": dashboard,
+            "assignments": cohort.assignments.all(),
+            "invitations": selectors.invitations_pending(cohort=cohort),
+        },
     )
 
 
@@ -299,21 +342,38 @@ def cohort_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_for(request, pk)
     form = EnrolForm(_posted(request))
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            enrolment, created = services.participant_enrol_by_mobile(
-                cohort=cohort, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error("name" if error.code == "no_name" else "mobile", error)
+        # An enrolment can send the person an invitation: limited per number and sender.
+        if throttle.attempt(request, "message", mobile=form.cleaned_data["mobile"]):
+            form.add_error(None, throttle.TOO_MANY_TRIES)
+            status = throttle.STATUS
         else:
-            name = enrolment.participant.name
-            if created:
-                messages.success(request, _("%(name)s is enrolled.") % {"name": name})
+            try:
+                outcome = services.participant_enrol_by_mobile(
+                    cohort=cohort, by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error("name" if error.code == "no_name" else "mobile", error)
             else:
-                messages.info(request, _("%(name)s was already enrolled.") % {"name": name})
-            return redirect("learning:cohort_enrol", pk=cohort.pk)
-    return render(request, "learning/cohort_enrol.html", {"cohort": cohort, "form": form})
+                name = outcome.person.name
+                text = {
+                    "enrolled": _("%(name)s is enrolled."),
+                    "invited": _(
+                        "%(name)s already has an account: they are invited and join when "
+                        "they accept."
+                    ),
+                    "already_invited": _("%(name)s is invited, not yet joined."),
+                    "already_enrolled": _("%(name)s was already enrolled."),
+                }[outcome.result]
+                level = (
+                    messages.SUCCESS if outcome.result in ("enrolled", "invited") else messages.INFO
+                )
+                messages.add_message(request, level, text % {"name": name})
+                return redirect("learning:cohort_enrol", pk=cohort.pk)
+    return render(
+        request, "learning/cohort_enrol.html", {"cohort": cohort, "form": form}, status=status
+    )
 
 
 @staff_view
@@ -334,7 +394,8 @@ def cohort_import(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             _(
                 "Import done: %(enrolled)s enrolled (%(created)s new accounts),"
-                " %(skipped)s already in the cohort."
+                " %(invited)s invited (they already have an account and join when they accept),"
+                " %(skipped)s already in the cohort or invited."
             )
             % counts,
         )
@@ -383,9 +444,16 @@ def participant_detail(request: HttpRequest, cohort_pk: int, pk: int) -> HttpRes
                 request, _("The stage is open for %(name)s.") % {"name": participant.name}
             )
             return redirect("learning:participant", cohort_pk=cohort.pk, pk=participant.pk)
-    reflections = participant.reflections.select_related("lesson").order_by(
-        "lesson_key", "position"
+    # What the participant did in this cohort: reflections since they joined it, this
+    # cohort's assignments (not their work elsewhere).
+    reflections = selectors.reflections_visible(
+        user=request.user, participant=participant, cohort=cohort
     )
+    assignment_rows = [
+        row
+        for row in selectors.assignment_rows(participant=participant)
+        if row.assignment.cohort_id == cohort.pk
+    ]
     return render(
         request,
         "learning/participant_detail.html",
@@ -396,7 +464,10 @@ def participant_detail(request: HttpRequest, cohort_pk: int, pk: int) -> HttpRes
             "form": form,
             "reflections": reflections,
             "openings": participant.stage_openings.select_related("stage", "opened_by"),
-            "assignment_rows": selectors.assignment_rows(participant=participant),
+            "assignment_rows": assignment_rows,
+            "can_give_password": services.temporary_password_allowed(
+                cohort=cohort, participant=participant
+            ),
         },
     )
 
@@ -597,7 +668,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "form": form,
             "can_decide": submission.status == Submission.Status.SUBMITTED,
-            "enrolments": Enrolment.objects.filter(participant=submission.participant),
+            "enrolments": Enrolment.objects.filter(
+                participant=submission.participant,
+                cohort__in=selectors.cohorts_for_staff(user=request.user),
+            ),
         },
     )
 

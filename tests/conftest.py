@@ -163,6 +163,16 @@ def _notification_kinds_restored():
 
 
 @pytest.fixture(autouse=True)
+def _rate_limits_reset():
+    """Rate-limit counts (in the default cache) start from nothing in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_content_type_cache(request):
     """Keep the ContentType cache in step with the database.
 

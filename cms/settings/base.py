@@ -276,3 +276,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Rate limits (cms/throttle.py, django-ratelimit) count in the default cache: local memory here,
+# Redis in production. CLIENT_IP_HEADER names the header a reverse proxy puts the client's
+# address in (X-Real-IP or X-Forwarded-For); unset, the connection's own address counts.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+RATELIMIT_IP_META_KEY = "cms.throttle.client_address"
+RATE_LIMITS: dict[str, str] = {}

@@ -34,3 +34,15 @@ SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)  # noqa: F405
 # Storage: S3-compatible when configured (django-storages must then be installed).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+
+# Cache: Redis (rate limits, cache_page) shared by every web process. CACHE_URL, else REDIS_URL;
+# without either each process counts on its own, which a determined guesser can spread over.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "berdaya",
+        }
+    }

@@ -1,4 +1,4 @@
-"""Coaching's reminder rules (coaching/reminders.py): what is scheduled, moved, cancelled and
+"""Coaching's reminder rules (coaching/notices.py): what is scheduled, moved, cancelled and
 said, in whose language. Learning's rules are tested in tests/learning/test_reminder_rules.py."""
 
 import datetime as dt

@@ -114,8 +114,11 @@ class TestFacilitatorEnrols:
     def test_existing_and_new_people(self, client, cohort, facilitator, participant):
         client.force_login(facilitator)
         url = f"/en/learning/cohorts/{cohort.pk}/enrol/"
-        client.post(url, {"mobile": participant.mobile})
-        assert Enrolment.objects.filter(cohort=cohort, participant=participant).exists()
+        response = client.post(url, {"mobile": participant.mobile}, follow=True)
+        # an existing account is only invited: it joins when the person accepts
+        assert "they are invited and join when they accept" in response.content.decode()
+        assert not Enrolment.objects.filter(cohort=cohort, participant=participant).exists()
+        assert cohort.invitations.get().person == participant
         response = client.post(url, {"mobile": "0812 9999 0000"})
         assert "The name is missing" in response.content.decode()
         client.post(url, {"mobile": "0812 9999 0000", "name": "Baru", "sex": "female"})
@@ -145,7 +148,8 @@ class TestImport:
         assert "Already enrolled: skipped" in response.content.decode()
         assert User.objects.count() == 2  # nothing saved by the preview
         response = client.post(url, {"confirm": "1"}, follow=True)
-        assert "3 enrolled (3 new accounts), 1 already in the cohort" in response.content.decode()
+        assert "3 enrolled (3 new accounts), 0 invited" in response.content.decode()
+        assert "1 already in the cohort or invited" in response.content.decode()
         made = User.objects.get(mobile="+6281234567002")
         assert (made.name, made.sex, made.age_band, made.district, made.migrant_status) == (
             "Made Arta",

@@ -1,4 +1,4 @@
-"""Learning's reminder rules (learning/reminders.py): a new assignment, due in 24 hours until
+"""Learning's reminder rules (learning/notices.py): a new assignment, due in 24 hours until
 submitted, feedback at once, and the facilitators' daily digest at 08:00 in their zone."""
 
 import datetime as dt
@@ -7,7 +7,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from learning import reminders as learning_rules
+from learning import notices as learning_rules
 from learning import services as learning
 from notifications import digests, services
 from notifications.models import Notification, Reminder, ReminderStatus

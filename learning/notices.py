@@ -1,5 +1,7 @@
-"""When learning tells people things, as rules on learning's signals (sent after commit).
+"""What learning tells people and when, as rules on learning's signals (sent after commit).
 
+- An invitation to join a cohort (an existing account a facilitator enrolled): the person is
+  told at once; the message opens the invitation, where they accept or decline.
 - A new assignment: each participant is told at once, and reminded 24 hours before it is due
   unless they have submitted by then.
 - Feedback on a submission: the participant is told at once.
@@ -19,13 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
 from learning import selectors, signals
-from learning.models import Assignment, Review, Submission
+from learning.models import Assignment, CohortInvitation, Review, Submission
 from notifications import digests, kinds, services
 
 ASSIGNED = "assignment_new"
 DUE_24H = "assignment_due_24h"
 FEEDBACK = "submission_feedback"
 REVIEW_DIGEST = "review_digest"
+INVITATION = "cohort_invitation"
 
 
 def _not_submitted(assignment: Assignment, recipient) -> dict | None:
@@ -42,6 +45,14 @@ def _not_submitted(assignment: Assignment, recipient) -> dict | None:
 
 def register_kinds() -> None:
     participants = (Role.PARTICIPANT,)
+    kinds.register(
+        INVITATION,
+        label=_("Invitations to join a cohort"),
+        title=_("Invitation to join %(cohort)s"),
+        body=_("%(name)s invites you to the cohort. Open to join or decline."),
+        ttl=datetime.timedelta(days=14),
+        audience=participants,
+    )
     kinds.register(
         ASSIGNED,
         label=_("New assignments"),
@@ -105,6 +116,22 @@ def on_assignment_assigned(sender, assignment: Assignment, participants, **kwarg
                 params=params,
                 expires_at=assignment.due_at,
             )
+
+
+@receiver(signals.invitation_sent, dispatch_uid="notifications-cohort-invitation")
+def on_invitation_sent(sender, invitation: CohortInvitation, **kwargs) -> None:
+    person = invitation.person
+    services.notify(
+        recipient=person,
+        kind=INVITATION,
+        url=_url(person, "learning:invitation", invitation.pk),
+        params={
+            "cohort": invitation.cohort.name,
+            "name": invitation.invited_by.name if invitation.invited_by else "",
+        },
+        obj=invitation,
+        expires_at=invitation.expires_at,
+    )
 
 
 @receiver(signals.submission_submitted, dispatch_uid="notifications-submission-submitted")

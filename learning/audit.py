@@ -1,0 +1,15 @@
+"""What learning writes to the Wagtail admin's history (managers read it under Reports →
+Site history, and on each enrolment's history)."""
+
+from django.utils.translation import gettext_lazy as _
+
+TEMPORARY_PASSWORD_ACTION = "learning.temporary_password"
+
+
+def register_log_actions(actions) -> None:
+    """The ``register_log_actions`` hook (registered in ``LearningConfig.ready``)."""
+    actions.register_action(
+        TEMPORARY_PASSWORD_ACTION,
+        _("Temporary password"),
+        _("A facilitator gave this participant a temporary password"),
+    )
