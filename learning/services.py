@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.models import DISTRICT_TIME_ZONES, LessonPage, Role, StagePage, User
+from cms.models import LessonPage, Role, StagePage, User, district_time_zone
 
 from . import selectors, signals
 from .models import (
@@ -139,7 +139,7 @@ def participant_create_or_get(
         age_band=age_band,
         district=district,
         migrant_status=migrant_status,
-        time_zone=DISTRICT_TIME_ZONES.get(district, "Asia/Jakarta"),
+        time_zone=district_time_zone(district),
     )
     user.groups.add(Group.objects.get_or_create(name=Role.PARTICIPANT)[0])
     return user, True
