@@ -288,3 +288,10 @@ class LearningViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return LearningViewSetGroup()
+
+
+@hooks.register("register_report_indicators")
+def report_indicators():
+    from .indicators import indicators
+
+    return indicators()

@@ -131,6 +131,13 @@ def district_choices(*, include_inactive: bool = False) -> list[tuple[str, str]]
     return list(rows.values_list("code", "name"))
 
 
+def district_name(code: str) -> str:
+    """The district's name (the code itself when it is not on the list)."""
+    if not code:
+        return ""
+    return District.objects.filter(code=code).values_list("name", flat=True).first() or code
+
+
 def district_names() -> dict[str, str]:
     """Every district's name by code (inactive ones too), for showing stored codes."""
     return dict(District.objects.values_list("code", "name"))
@@ -173,6 +180,17 @@ class DistrictField(models.CharField):
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("validators", None)
         return name, path, args, kwargs
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        attname = self.attname
+
+        def display(instance) -> str:
+            return district_name(getattr(instance, attname))
+
+        # What Django gives a field with fixed choices: the district's name for templates.
+        if f"get_{name}_display" not in cls.__dict__:
+            setattr(cls, f"get_{name}_display", display)
 
     def formfield(self, **kwargs):
         kwargs.setdefault("form_class", DistrictChoiceField)
