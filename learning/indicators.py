@@ -16,8 +16,15 @@ from wagtail.models import Locale
 from cms.indicators import Indicator, Period
 from cms.models import LessonPage, StageKind, StagePage
 
-from .models import Attendance, Enrolment, LearnerState, LessonCompletion, Review, Submission
-from .models import WorkshopSession
+from .models import (
+    Attendance,
+    Enrolment,
+    LearnerState,
+    LessonCompletion,
+    Review,
+    Submission,
+    WorkshopSession,
+)
 
 ACTIVE_WINDOW = timedelta(days=30)
 WORKSHOP_DAYS = 2  # The Orientation workshop is two days.

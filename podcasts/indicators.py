@@ -12,9 +12,7 @@ from .models import PlaybackPosition
 
 def listened(period: Period, people: QuerySet) -> QuerySet:
     return (
-        PlaybackPosition.objects.filter(seconds__gt=0)
-        .filter(period.q("updated_at"))
-        .values("user")
+        PlaybackPosition.objects.filter(seconds__gt=0).filter(period.q("updated_at")).values("user")
     )
 
 

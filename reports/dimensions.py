@@ -14,7 +14,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import AgeBand, District, MigrantStatus, Sex
-from learning.models import Cohort, Enrolment
+from learning.models import Enrolment
 
 
 @dataclass(frozen=True)

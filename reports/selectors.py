@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -192,3 +192,28 @@ def report_build(*, user: User, filters: Filters, dimensions: list[str] | None =
         tables=tables,
         scope=scope,
     )
+
+
+def people_list(*, filters: dict) -> QuerySet[User]:
+    """Participants matching the people list's filters, with their district's name and the
+    name of their latest cohort (a fixed number of queries, however many people)."""
+    from cms.models import District
+
+    people = User.objects.filter(groups__name=Role.PARTICIPANT)
+    query = (filters.get("q") or "").strip()
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(mobile__contains=query.lstrip("0")))
+    for key in ("district", "sex", "age_band", "migrant_status"):
+        if filters.get(key):
+            people = people.filter(**{key: filters[key]})
+    if filters.get("cohort") is not None:
+        people = people.filter(
+            Exists(Enrolment.objects.filter(participant=OuterRef("pk"), cohort=filters["cohort"]))
+        )
+    latest = Enrolment.objects.filter(participant=OuterRef("pk")).order_by("-created_at", "-pk")
+    return people.annotate(
+        district_name=Subquery(
+            District.objects.filter(code=OuterRef("district")).values("name")[:1]
+        ),
+        cohort_names=Subquery(latest.values("cohort__name")[:1]),
+    ).order_by("name", "pk")
