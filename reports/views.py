@@ -49,7 +49,15 @@ def report_view(request):
     if filters is not None:
         report = report_build(user=request.user, filters=filters)
     exact = request.user.has_perm(EXACT_PERMISSION)
-    context = {"form": form, "report": report, "exact": exact, "query": request.GET.urlencode()}
+    context = {
+        "form": form,
+        "report": report,
+        "exact": exact,
+        "query": request.GET.urlencode(),
+        "header_title": _("Programme report"),
+        "page_title": _("Programme report"),
+        "header_icon": "table",
+    }
     if report is not None:
         by_sex = report.table("sex")
         context.update(
@@ -112,6 +120,9 @@ def people_view(request):
             "can_export": request.user.has_perm(EXPORT_PEOPLE_PERMISSION),
             "downloads": PeopleExport.objects.all()[:10],
             "query": request.GET.urlencode(),
+            "header_title": _("Participants"),
+            "page_title": _("Participants"),
+            "header_icon": "user",
         },
     )
 

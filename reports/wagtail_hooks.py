@@ -32,7 +32,7 @@ def report_urls():
 
 @hooks.register("register_admin_menu_item")
 def reports_menu_item():
-    return ReportsMenuItem(_("Reports"), reverse("reports"), icon_name="table", order=250)
+    return ReportsMenuItem(_("Programme report"), reverse("reports"), icon_name="table", order=250)
 
 
 @hooks.register("register_admin_menu_item")
