@@ -166,7 +166,7 @@ def test_people_list_for_managers_only(client, world, manager):
     assert response.status_code == 200
     names = [p.name for p in response.context["page"]]
     assert names == ["Citra", "Dedi"]
-    assert "Download the participant list" not in response.content.decode()
+    assert "/admin/reports/people.csv" not in response.content.decode()
 
 
 def test_people_export_needs_its_permission_and_is_logged(client, world, manager):
