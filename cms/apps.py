@@ -22,6 +22,20 @@ class CmsConfig(AppConfig):
             on_groups_changed, sender=User.groups.through, dispatch_uid="cms_staff_from_groups"
         )
 
+        # Official districts: seeded when the table is empty; managers keep the list.
+        from cms import admin_districts
+        from cms.models.districts import seed_districts
+        from cms.roles import manager_model_permissions
+
+        post_migrate.connect(seed_districts, sender=self, dispatch_uid="cms_seed_districts")
+        post_migrate.connect(
+            manager_model_permissions("cms", ["district"]),
+            sender=self,
+            weak=False,
+            dispatch_uid="cms_district_perms",
+        )
+        admin_districts.register()
+
 
 class CmsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our user model (one name field, mobile number)."""

@@ -26,7 +26,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import (
-    DISTRICT_TIME_ZONES,
     AgeBand,
     District,
     HomePage,
@@ -38,6 +37,7 @@ from cms.models import (
     Sex,
     StagePage,
     User,
+    district_time_zone,
 )
 
 LANGUAGES = ("id", "en")
@@ -400,7 +400,7 @@ class Loader:
                 is_staff=demo.is_staff,
                 is_superuser=demo.is_superuser,
             )
-            user.time_zone = DISTRICT_TIME_ZONES[demo.district]
+            user.time_zone = district_time_zone(demo.district)
             user.save(update_fields=["time_zone"])
             user.groups.add(groups[demo.role])
             self.count("users")

@@ -30,6 +30,11 @@ these names in their ``wagtail_hooks.py``:
 ``signup_form_fields``
     ``fn(form) -> None``: adds optional fields to the sign-up form (e.g. a join code); the
     field's own ``clean`` validates it, and ``after_signup`` acts on ``form.cleaned_data``.
+``register_report_indicators``
+    ``fn() -> list[cms.indicators.Indicator]``: what an app counts for the donor reports
+    (enrolled, completed a stage, attended a clinic, ...). Each app keeps its indicators in its
+    own ``indicators.py``; ``cms/indicators.py`` states the contract (who is counted, when, and
+    why the result must be an unevaluated queryset of ids).
 """
 
 from dataclasses import dataclass, field
@@ -42,6 +47,7 @@ LOAD_DEMO_DATA = "load_demo_data"
 LESSON_PAGE_CONTEXT = "lesson_page_context"
 LESSON_ACCESS = "lesson_access"
 LESSON_SERVED = "lesson_served"
+REGISTER_REPORT_INDICATORS = "register_report_indicators"
 
 
 @dataclass

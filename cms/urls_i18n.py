@@ -2,8 +2,13 @@
 
 from django.urls import path
 
-from cms import views
+from cms import disability, views
 
 urlpatterns = [
     path("home/", views.home_redirect, name="home_redirect"),
+    path(
+        "profile/everyday-activities/",
+        disability.disability_questions,
+        name="disability_questions",
+    ),
 ]

@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from cms.models import AgeBand, District, MigrantStatus, Role, Sex, User
+from cms.models import AgeBand, District, MigrantStatus, Role, Sex, User, district_time_zone
 from coaching import services
 from coaching.models import (
     Attendance,
@@ -98,13 +98,6 @@ PARTICIPANTS = [
     ("081200000025", "Lalu Muhammad Zaini", District.LOMBOK_TIMUR, Sex.MALE),
 ]
 
-ZONES = {
-    District.KARAWANG: "Asia/Jakarta",
-    District.WONOSOBO: "Asia/Jakarta",
-    District.LOMBOK_TIMUR: "Asia/Makassar",
-    District.FLORES_TIMUR: "Asia/Makassar",
-}
-
 
 def _mobile(local: str) -> str:
     return f"+62{local[1:]}"
@@ -121,7 +114,7 @@ def _person(mobile, name, district, sex, role, password, *, is_staff=False) -> U
             district=district,
             age_band=AgeBand.AGE_35_44,
             migrant_status=MigrantStatus.RETURNEE,
-            time_zone=ZONES[district],
+            time_zone=district_time_zone(district),
             is_staff=is_staff,
         )
     user.groups.add(Group.objects.get_or_create(name=role)[0])

@@ -196,3 +196,10 @@ class CoachingViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CoachingViewSetGroup()
+
+
+@hooks.register("register_report_indicators")
+def report_indicators():
+    from .indicators import indicators
+
+    return indicators()

@@ -18,7 +18,6 @@ from PIL import Image, ImageDraw
 from wagtail.models import Locale
 
 from cms.models import (
-    DISTRICT_TIME_ZONES,
     AgeBand,
     District,
     LessonPage,
@@ -28,6 +27,7 @@ from cms.models import (
     StageKind,
     StagePage,
     User,
+    district_time_zone,
 )
 from cms.phone import normalise_mobile
 
@@ -93,7 +93,7 @@ def load_demo(*, stdout=None) -> int:
 
 def _cohort(index, district, name, code, co_facilitator, place, *, stages, locale) -> Cohort:
     now = timezone.now()
-    zone = DISTRICT_TIME_ZONES[district]
+    zone = district_time_zone(district)
     lead = User.objects.filter(mobile=normalise_mobile(DEMO_FACILITATOR)).first()
     co = _user(
         f"08125590{index:04d}",

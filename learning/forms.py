@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.forms import MobileField
-from cms.models import AgeBand, District, LessonPage, MigrantStatus, Sex, StagePage
+from cms.models import AgeBand, LessonPage, MigrantStatus, Sex, StagePage
+from cms.models.districts import DistrictChoiceField
 from cms.validators import SensibleDateField
 
 from .models import Review
@@ -63,9 +64,7 @@ class EnrolForm(forms.Form):
     age_band = forms.ChoiceField(
         label=_("Age"), choices=[("", "—"), *AgeBand.choices], required=False
     )
-    district = forms.ChoiceField(
-        label=_("District"), choices=[("", "—"), *District.choices], required=False
-    )
+    district = DistrictChoiceField(label=_("District"), required=False)
     migrant_status = forms.ChoiceField(
         label=_("Returning migrant or family member"),
         choices=[("", "—"), *MigrantStatus.choices],

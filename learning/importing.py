@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cms.models import AgeBand, District, MigrantStatus, Sex, User
+from cms.models import AgeBand, MigrantStatus, Sex, User, district_choices
 from cms.models.users import STAFF_ROLES
 from cms.phone import normalise_mobile
 
@@ -218,7 +218,10 @@ def import_preview(*, upload, cohort) -> ImportPreview:
         return ImportPreview(
             rows=[], file_problems=[_("Too many rows (%(max)s at most).") % {"max": MAX_ROWS}]
         )
-    rows = [_check_row(line, cells, positions) for line, cells in enumerate(body, start=2)]
+    districts = district_choices()
+    rows = [
+        _check_row(line, cells, positions, districts) for line, cells in enumerate(body, start=2)
+    ]
     _mark_duplicates_and_existing(rows, cohort)
     return ImportPreview(rows=rows)
 
@@ -230,7 +233,7 @@ def _cell(cells: list[str], positions: dict, name: str) -> str:
     return str(cells[index]).strip()
 
 
-def _check_row(line: int, cells: list[str], positions: dict) -> ImportRow:
+def _check_row(line: int, cells: list[str], positions: dict, districts: list) -> ImportRow:
     row = ImportRow(line=line)
     row.name = _cell(cells, positions, "name")[:150]
     if not row.name:
@@ -246,7 +249,7 @@ def _check_row(line: int, cells: list[str], positions: dict) -> ImportRow:
     for name, parse, label in (
         ("sex", lambda v: _choice(v, SEX_VALUES, Sex.choices), _("sex")),
         ("age_band", _age_band, _("age band")),
-        ("district", lambda v: _choice(v, {}, District.choices), _("district")),
+        ("district", lambda v: _choice(v, {}, districts), _("district")),
         (
             "migrant_status",
             lambda v: _choice(v, STATUS_VALUES, MigrantStatus.choices),

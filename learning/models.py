@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import District
+from cms.models import DistrictField
 from cms.validators import validate_sensible_date
 
 # No 0/O/1/I/L: join codes are read aloud and typed on phones.
@@ -30,7 +30,7 @@ class Cohort(models.Model):
     """A group of participants run by one or more facilitators in one district."""
 
     name = models.CharField(_("name"), max_length=120)
-    district = models.CharField(_("district"), max_length=20, choices=District.choices)
+    district = DistrictField(_("district"))
     start_date = models.DateField(_("start date"), validators=[validate_sensible_date])
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.models import DISTRICT_TIME_ZONES, LessonPage, Role, StagePage, User
+from cms.models import LessonPage, Role, StagePage, User, district_time_zone
 
 from . import selectors, signals
 from .audit import TEMPORARY_PASSWORD_ACTION
@@ -158,7 +158,7 @@ def participant_create_or_get(
         age_band=age_band,
         district=district,
         migrant_status=migrant_status,
-        time_zone=DISTRICT_TIME_ZONES.get(district, "Asia/Jakarta"),
+        time_zone=district_time_zone(district),
     )
     user.groups.add(Group.objects.get_or_create(name=Role.PARTICIPANT)[0])
     return user, True

@@ -221,3 +221,10 @@ def register_viewsets():
     from .admin_ui import LearningViewSetGroup
 
     return LearningViewSetGroup()
+
+
+@hooks.register("register_report_indicators")
+def report_indicators():
+    from .indicators import indicators
+
+    return indicators()

@@ -122,3 +122,10 @@ def load_podcast_demo(*, stdout=None):
     from podcasts.demo import load_demo_podcast
 
     load_demo_podcast(stdout=stdout)
+
+
+@hooks.register("register_report_indicators")
+def report_indicators():
+    from .indicators import indicators
+
+    return indicators()

@@ -1,8 +1,15 @@
+from .disability import Difficulty, DisabilityAnswers
+from .districts import (
+    DISTRICT_TIME_ZONES,
+    District,
+    DistrictField,
+    district_choices,
+    district_names,
+    district_time_zone,
+)
 from .pages import HomePage, LessonPage, ModulePage, ProgrammePage, StageKind, StagePage
 from .users import (
-    DISTRICT_TIME_ZONES,
     AgeBand,
-    District,
     MigrantStatus,
     Role,
     Sex,
@@ -13,7 +20,10 @@ from .users import (
 __all__ = [
     "DISTRICT_TIME_ZONES",
     "AgeBand",
+    "Difficulty",
+    "DisabilityAnswers",
     "District",
+    "DistrictField",
     "HomePage",
     "LessonPage",
     "MigrantStatus",
@@ -25,4 +35,7 @@ __all__ = [
     "StagePage",
     "TimeZoneChoice",
     "User",
+    "district_choices",
+    "district_names",
+    "district_time_zone",
 ]

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.phone import display_mobile, normalise_mobile
 
+from .districts import DistrictField
+
 
 class Sex(models.TextChoices):
     FEMALE = "female", _("Female")
@@ -36,23 +38,6 @@ class TimeZoneChoice(models.TextChoices):
 
 
 TIME_ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-
-
-class District(models.TextChoices):
-    FLORES_TIMUR = "flores_timur", "Flores Timur"
-    LOMBOK_TIMUR = "lombok_timur", "Lombok Timur"
-    WONOSOBO = "wonosobo", "Wonosobo"
-    KARAWANG = "karawang", "Karawang"
-    OTHER = "other", _("Other")
-
-
-DISTRICT_TIME_ZONES = {
-    District.FLORES_TIMUR: TimeZoneChoice.WITA,
-    District.LOMBOK_TIMUR: TimeZoneChoice.WITA,
-    District.WONOSOBO: TimeZoneChoice.WIB,
-    District.KARAWANG: TimeZoneChoice.WIB,
-    District.OTHER: TimeZoneChoice.WIB,
-}
 
 
 class MigrantStatus(models.TextChoices):
@@ -108,9 +93,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), blank=True)
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True)
     age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
-    district = models.CharField(
-        _("district"), max_length=20, choices=District.choices, blank=True, db_index=True
-    )
+    district = DistrictField(_("district"), blank=True, db_index=True)
     migrant_status = models.CharField(
         _("returning migrant or family"),
         max_length=10,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "podcasts",
     "learning",
     "coaching",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
