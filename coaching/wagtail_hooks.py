@@ -13,6 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.hooks import HomePanel, NavItem
+from cms.models import Role, User
 from coaching import selectors, services
 from coaching.models import Booking, BookingStatus, ClinicSession, Expert, Topic
 
@@ -155,6 +156,12 @@ class ExpertViewSet(ModelViewSet):
     search_fields = ["organisation", "bio"]
     form_fields = ["user", "organisation", "sector", "topics", "bio", "photo", "is_active"]
     inspect_view_enabled = True
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # A profile is for someone in the experts group (roles are groups, set on the user).
+        if db_field.name == "user":
+            kwargs["queryset"] = User.objects.filter(groups__name=Role.EXPERT).order_by("name")
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class ClinicSessionViewSet(ModelViewSet):

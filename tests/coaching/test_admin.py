@@ -100,3 +100,22 @@ def test_a_session_that_is_over_cannot_be_edited(client, admin_world):
     session.refresh_from_db()
     assert session.title == ""
     assert Booking.objects.filter(session=session, status="confirmed").count() == 1
+
+
+def test_an_expert_profile_is_only_for_someone_in_the_experts_group(
+    client, admin_world, make_participant, make_user, topic
+):
+    from coaching.models import Expert
+
+    client.force_login(admin_world["manager"])
+    participant = make_participant(name="Pak Peserta")
+    newcomer = make_user("experts", "081311113002", name="Nina Expert")
+    form = {"organisation": "Koperasi Maju", "sector": "private", "topics": [topic.pk]}
+    page = client.get("/admin/coaching/experts/new/").content.decode()
+    assert "Nina Expert" in page and "Pak Peserta" not in page
+    response = client.post("/admin/coaching/experts/new/", {**form, "user": participant.pk})
+    assert response.status_code == 200
+    assert not Expert.objects.filter(user=participant).exists()
+    response = client.post("/admin/coaching/experts/new/", {**form, "user": newcomer.pk})
+    assert response.status_code == 302
+    assert Expert.objects.get(user=newcomer).organisation == "Koperasi Maju"

@@ -274,3 +274,31 @@ def test_a_request_key_reused_by_someone_else_at_once_is_refused_cleanly(
     second_session = ClinicSession.objects.get(pk=second_session.pk)
     assert (second_session.confirmed_count, second_session.queue_counter) == (0, 0)
     assert Booking.objects.get(request_key=key).participant_id == ani.pk
+
+
+def test_the_same_follow_up_sent_twice_at_once_is_kept_once(
+    expert_profile, make_session, make_participant
+):
+    """A double tap on a slow link: two identical follow-up requests at the same moment."""
+    from django.utils import timezone
+
+    from coaching.models import FollowUp
+
+    session = make_session(expert_profile)
+    booking = services.booking_create(participant=make_participant(), session=session).booking
+    due_at = (timezone.now() + dt.timedelta(days=7)).replace(microsecond=0)
+
+    def send():
+        return services.follow_up_create(
+            by=expert_profile.user,
+            booking=booking,
+            title="Buat daftar harga",
+            instructions="Tulis harga tiga produk.",
+            due_at=due_at,
+        )
+
+    results = _run_at_once([send, send])
+
+    assert [r for r in results if isinstance(r, BaseException)] == []
+    assert results[0].pk == results[1].pk
+    assert FollowUp.objects.filter(booking=booking).count() == 1
