@@ -6,12 +6,14 @@ Any failure leaves the site as it was and records a clear error on the feed sour
 import logging
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.validators import validate_sensible_date
 from podcasts.models import EpisodePage, FeedSource, FeedStatus, PodcastIndexPage
 from podcasts.services.fetching import FeedError, feed_fetch
 from podcasts.services.parsing import EntryData, feed_entry_read, feed_parse
@@ -66,6 +68,14 @@ _SYNCED_FIELDS = (
     "transcript_url",
     "explicit",
 )
+
+
+def _sensible(moment) -> bool:
+    try:
+        validate_sensible_date(moment)
+    except ValidationError:
+        return False
+    return moment is not None
 
 
 def _unique_slug(title: str, taken: set[str]) -> str:
@@ -129,6 +139,11 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
             }
             if entry.published_at and episode.published_at != entry.published_at:
                 changes["published_at"] = entry.published_at
+            elif not _sensible(episode.published_at):
+                # Stored before imports refused such dates: repair it once, so that the
+                # validation of the revision below does not fail the whole import.
+                first = episode.first_published_at
+                changes["published_at"] = first if _sensible(first) else now
             if not changes:
                 result.unchanged += 1
                 continue

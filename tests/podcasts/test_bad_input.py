@@ -52,6 +52,24 @@ class TestDatesFromFeeds:
 
 
 class TestExistingBadRows:
+    def test_an_import_repairs_a_stored_bad_date(self, podcast, feed_server):
+        items = standard_items(1)
+        feed_server.set("/feed.xml", Reply(body=rss(items)))
+        source = FeedSource.objects.create(
+            url=feed_server.url("/feed.xml"), index=podcast, publish_new=True
+        )
+        services.feed_source_import(source=source)
+        EpisodePage.objects.filter(guid="guid-1").update(published_at=FAR)
+        items[0].update(title="Judul baru", pub="Fri, 31 Dec 9999 23:00:00 GMT")
+        feed_server.set("/feed.xml", Reply(body=rss(items)))
+
+        result = services.feed_source_import(source=source)
+
+        assert result.updated == 1, result.error
+        episode = EpisodePage.objects.get(guid="guid-1")
+        assert episode.title == "Judul baru"
+        assert 2000 <= episode.published_at.year <= 2100
+
     @pytest.fixture
     def far_episode(self, podcast):
         episode = make_episode(podcast, title="Dari masa depan")
