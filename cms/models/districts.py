@@ -159,11 +159,16 @@ class DistrictChoiceField(forms.ChoiceField):
         return [("", self.blank_label), *district_choices()]
 
     def valid_value(self, value) -> bool:
-        return bool(value) and District.objects.filter(code=value).exists()
+        return _could_be_code(value) and District.objects.filter(code=value).exists()
+
+
+def _could_be_code(value) -> bool:
+    """Only a short text without NUL is looked up (PostgreSQL refuses NUL in any query)."""
+    return isinstance(value, str) and 0 < len(value) <= 20 and "\x00" not in value
 
 
 def validate_district(value: str) -> None:
-    if value and not District.objects.filter(code=value).exists():
+    if value and not (_could_be_code(value) and District.objects.filter(code=value).exists()):
         raise ValidationError(_("Choose a district from the list."), code="invalid_choice")
 
 
