@@ -288,3 +288,24 @@ def test_next_only_goes_to_paths_on_this_site(client, world, target):
         {"closed": "0", "next": f"/en/learning/cohorts/{world['cohort'].pk}/"},
     )
     assert response["Location"] == f"/en/learning/cohorts/{world['cohort'].pk}/"
+
+
+def test_non_ascii_digits_in_an_imported_age_or_the_video_status_ids(client, world):
+    from django.urls import reverse
+
+    from tests.learning.test_enrolment import HEADER, csv_file
+
+    client.force_login(world["people"]["facilitator"])
+    upload = csv_file(
+        [
+            HEADER,
+            ["Rina", "081377770001", "perempuan", "²", "karawang", "returnee"],
+        ]
+    )
+    response = client.post(f"/en/learning/cohorts/{world['cohort'].pk}/import/", {"file": upload})
+    assert response.status_code == 200  # a preview that names the bad cell, not a 500
+    assert "Rina" in response.content.decode()
+    client.force_login(world["people"]["superuser"])
+    response = client.get(reverse("video:status"), {"ids": f"²,٣,{2**70},1"})
+    assert response.status_code == 200
+    assert response.json() == {}
