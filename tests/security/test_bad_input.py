@@ -309,3 +309,20 @@ def test_non_ascii_digits_in_an_imported_age_or_the_video_status_ids(client, wor
     response = client.get(reverse("video:status"), {"ids": f"²,٣,{2**70},1"})
     assert response.status_code == 200
     assert response.json() == {}
+
+
+@pytest.mark.parametrize("target", ["abc", "https://evil.example/", "//evil.example/"])
+def test_signing_in_with_a_foreign_next_lands_on_the_site(client, world, target):
+    response = client.post(
+        f"/id/accounts/login/?next={target}",
+        {"username": "081311110001", "password": "a-Strong-pass-123", "next": target},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"] and response["Location"].startswith("/")
+    assert response["Location"] != target
+    client.logout()
+    response = client.post(
+        "/id/accounts/login/",
+        {"username": "081311110001", "password": "a-Strong-pass-123", "next": "/id/coaching/"},
+    )
+    assert response["Location"] == "/id/coaching/"

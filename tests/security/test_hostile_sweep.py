@@ -138,12 +138,13 @@ class FormParser(HTMLParser):
 def _baseline(form: dict) -> dict:
     """The form as shown, with something sensible in each empty field."""
     data = {}
+    hours = iter(range(9, 24, 2))  # a later time in each time field: an end after its start
     for name, value in form["fields"].items():
         kind = form["types"].get(name)
         if value == "" and kind in ("date",) or (value == "" and "day" in name):
             value = "2030-06-02"
         elif value == "" and kind == "time":
-            value = "10:00"
+            value = f"{next(hours, 23):02d}:00"
         elif value == "" and kind == "number":
             value = "1"
         elif value == "" and kind in ("text", "textarea"):
