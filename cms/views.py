@@ -107,6 +107,9 @@ class SignInView(auth_views.LoginView):
             _set_language_cookie(response, language)
         return response
 
+    def get_redirect_url(self):
+        return safe_next(self.request, "")
+
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]

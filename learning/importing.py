@@ -80,7 +80,7 @@ def _age_band(value) -> str | None:
     aliases = {"<25": AgeBand.UNDER_25, "dibawah25": AgeBand.UNDER_25, "55+": AgeBand.AGE_55_UP}
     if key in aliases:
         return aliases[key]
-    if key.isdigit():
+    if key.isascii() and key.isdigit():  # "²".isdigit() is true, but int("²") fails
         age = int(key)
         if age < 25:
             return AgeBand.UNDER_25

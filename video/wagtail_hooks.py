@@ -193,7 +193,12 @@ def retry_view(request, pk: int):
 
 def status_view(request):
     """Status and progress of some videos, for the listing's progress bars to follow."""
-    ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()][:100]
+    # ASCII digits only ("²".isdigit() is true, but int("²") fails), at most a bigint.
+    ids = [
+        int(pk)
+        for pk in request.GET.get("ids", "").split(",")
+        if pk.isascii() and pk.isdigit() and len(pk) <= 18
+    ][:100]
     visible = permission_policy.instances_user_has_any_permission_for(
         request.user, ["change", "choose"]
     ).filter(pk__in=ids)

@@ -227,11 +227,16 @@ def _lookup(label: str | None):
 # --- what changed ---------------------------------------------------------------------------------
 
 # Tables that any request may touch without that being a change a person made: the session
-# (messages and login live there) and Wagtail's admin bookkeeping.
+# (messages and login live there), Wagtail's admin bookkeeping, and a log of refused sign-in
+# attempts (recording a refused attempt is what a rate limit is for).
 BOOKKEEPING_TABLES = {
     "django_session",
     "wagtailadmin_editingsession",
     "wagtailusers_userprofile",
+    "axes_accessattempt",
+    "axes_accessattemptexpiration",
+    "axes_accessfailurelog",
+    "axes_accesslog",
 }
 
 

@@ -288,3 +288,41 @@ def test_next_only_goes_to_paths_on_this_site(client, world, target):
         {"closed": "0", "next": f"/en/learning/cohorts/{world['cohort'].pk}/"},
     )
     assert response["Location"] == f"/en/learning/cohorts/{world['cohort'].pk}/"
+
+
+def test_non_ascii_digits_in_an_imported_age_or_the_video_status_ids(client, world):
+    from django.urls import reverse
+
+    from tests.learning.test_enrolment import HEADER, csv_file
+
+    client.force_login(world["people"]["facilitator"])
+    upload = csv_file(
+        [
+            HEADER,
+            ["Rina", "081377770001", "perempuan", "²", "karawang", "returnee"],
+        ]
+    )
+    response = client.post(f"/en/learning/cohorts/{world['cohort'].pk}/import/", {"file": upload})
+    assert response.status_code == 200  # a preview that names the bad cell, not a 500
+    assert "Rina" in response.content.decode()
+    client.force_login(world["people"]["superuser"])
+    response = client.get(reverse("video:status"), {"ids": f"²,٣,{2**70},1"})
+    assert response.status_code == 200
+    assert response.json() == {}
+
+
+@pytest.mark.parametrize("target", ["abc", "https://evil.example/", "//evil.example/"])
+def test_signing_in_with_a_foreign_next_lands_on_the_site(client, world, target):
+    response = client.post(
+        f"/id/accounts/login/?next={target}",
+        {"username": "081311110001", "password": "a-Strong-pass-123", "next": target},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"] and response["Location"].startswith("/")
+    assert response["Location"] != target
+    client.logout()
+    response = client.post(
+        "/id/accounts/login/",
+        {"username": "081311110001", "password": "a-Strong-pass-123", "next": "/id/coaching/"},
+    )
+    assert response["Location"] == "/id/coaching/"

@@ -6,7 +6,11 @@ back with one field at a time replaced by a hostile value (dates far outside sen
 non-ASCII digits, ids beyond 64 bits, 10,000 characters, emoji, HTML, foreign ``next``).
 
 Asserted: no answer is a 5xx; a refused request (4xx, a form shown again with errors, or an
-error message) changed no row; no redirect leaves the site. Fields and values are sampled with
+error message) changed no row (on PostgreSQL every insert, update and delete of the test's
+transaction is counted per table; elsewhere the rows of every table); no hostile ``next`` leads
+off the site. Wagtail's own admin screens are requested with real ids and a NUL path, but their
+forms are not filled with hostile values (those are Wagtail's to answer); our admin screens
+(ViewSets of our models, the user forms) are. Fields and values are sampled with
 a fixed seed so the sweep stays fast, but every URL pattern is requested.
 """
 
@@ -18,6 +22,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from tests.security.support import (
@@ -42,6 +47,7 @@ HOSTILE_QUERY = {
     "topic": "²",
     "page": HUGE,
     "id": "²",
+    "ids": f"²,٣,{HUGE},1",
     "q": "<script>alert(1)</script>",
     "next": EVIL,
     "download": "🙂",
@@ -132,12 +138,13 @@ class FormParser(HTMLParser):
 def _baseline(form: dict) -> dict:
     """The form as shown, with something sensible in each empty field."""
     data = {}
+    hours = iter(range(9, 24, 2))  # a later time in each time field: an end after its start
     for name, value in form["fields"].items():
         kind = form["types"].get(name)
         if value == "" and kind in ("date",) or (value == "" and "day" in name):
             value = "2030-06-02"
         elif value == "" and kind == "time":
-            value = "10:00"
+            value = f"{next(hours, 23):02d}:00"
         elif value == "" and kind == "number":
             value = "1"
         elif value == "" and kind in ("text", "textarea"):
@@ -171,8 +178,11 @@ class Sweep:
 
     def request(self, role: str, method: str, url: str, data=None, **extra):
         client = self.clients[role]
-        counts = row_counts() if method == "POST" else None
+        # PostgreSQL counts every insert, update and delete of the transaction; elsewhere the
+        # rows of every table are counted (which misses updates).
+        on_postgres = connection.vendor == "postgresql"
         writes = row_writes() if method == "POST" else None
+        counts = row_counts() if method == "POST" and not on_postgres else None
         try:
             if method == "GET":
                 response = client.get(url, data or {}, **extra)
@@ -199,8 +209,10 @@ class Sweep:
                 or error_messages(response)
             )
             if refused:
-                after = row_counts()
-                changed = {t: (counts[t], after[t]) for t in counts if counts[t] != after.get(t)}
+                changed = {}
+                if counts is not None:
+                    after = row_counts()
+                    changed = {t: (n, after.get(t)) for t, n in counts.items() if n != after.get(t)}
                 new_writes = row_writes()
                 written = sorted(t for t, n in new_writes.items() if n != writes.get(t, 0))
                 if changed or written:
@@ -247,6 +259,7 @@ def test_every_url_as_every_role_with_hostile_input(world):
         if user is not None:
             clients[role].force_login(user)
     sweep = Sweep(clients)
+    _the_change_detector_sees_a_change(world)
     roles = list(people)
     all_routes = [r for r in routes() if r.name not in DELIBERATE_ERRORS]
     covered = set()
@@ -265,7 +278,7 @@ def test_every_url_as_every_role_with_hostile_input(world):
         for role in chosen:
             response = sweep.request(role, "GET", url)
             covered.add(route.text)
-            if response is None or not ours or role == "anonymous" or "logout" in route.name:
+            if response is None or not ours or "logout" in route.name:
                 continue  # (signing out would end the role's session for the rest of the sweep)
             if fuzzed_by >= FUZZ_ROLES or (route.is_admin and role != "superuser"):
                 continue
@@ -276,13 +289,16 @@ def test_every_url_as_every_role_with_hostile_input(world):
                 fuzzed_by += 1
                 sweep.request(role, "POST", url, HOSTILE_POST)
                 sweep.request(role, "POST", url, {})
+        clients["anonymous"].logout()  # in case a sign-up or sign-in form let it in
         # Hostile query strings and path parameters: once per pattern, by the superuser in the
         # admin and by a role in turn on the site. Wagtail's own screens get only a NUL path.
         hostile_role = "superuser" if route.is_admin else roles[1 + index % (len(roles) - 1)]
         if ours:
             sweep.request(hostile_role, "GET", url + "?q=a%00b")
             sweep.request(hostile_role, "GET", url, HOSTILE_QUERY)
-        for name, conv in route.params[:1] if not ours else route.params:
+        # (An int parameter cannot hold a NUL: the resolver answers 404 before any view.)
+        params = route.params if ours else [p for p in route.params if p[1] != "int"][:1]
+        for name, conv in params:
             for bad in _bad_path_values(conv) if ours else ["%00"]:
                 sweep.request(hostile_role, "GET", route.build({**real, name: bad}))
     # What a hostile request managed to save must not break a page later: every page of the
@@ -296,6 +312,22 @@ def test_every_url_as_every_role_with_hostile_input(world):
         f"{len(sweep.failures)} of {sweep.requests} requests failed:\n"
         + "\n".join(sweep.failures[:80])
     )
+
+
+def _the_change_detector_sees_a_change(world) -> None:
+    """The check of refused requests must notice an insert, and on PostgreSQL an update that
+    leaves every value as it was."""
+    model = type(world["notification"])
+    table = model._meta.db_table
+    writes, counts = row_writes(), row_counts()
+    extra = model.objects.create(recipient=world["people"]["participant"], kind="x", title="x")
+    assert row_counts()[table] == counts[table] + 1
+    if connection.vendor == "postgresql":
+        assert row_writes()[table] > writes.get(table, 0)
+        writes = row_writes()
+        model.objects.filter(pk=extra.pk).update(title="x")
+        assert row_writes()[table] > writes[table]
+    extra.delete()
 
 
 def _bad_path_values(conv: str) -> list[str]:
