@@ -55,12 +55,21 @@ def _sessions_missed(stage_key, person: str = "participant") -> QuerySet:
 
 def _without_missed_sessions(candidates: QuerySet, stage_key) -> QuerySet:
     """The people among ``candidates`` (a queryset of ids) who missed no session of the stage
-    in their cohorts."""
-    return (
-        User.objects.filter(pk__in=candidates)
-        .filter(~Exists(_sessions_missed(stage_key, person="pk")))
-        .values("pk")
+    in their cohorts. Who missed one is worked out once for everybody (an anti-join), not
+    person by person."""
+    missed = (
+        Enrolment.objects.filter(cohort__sessions__stage_key=stage_key)
+        .annotate(session=F("cohort__sessions"))
+        .filter(
+            ~Exists(
+                Attendance.objects.filter(
+                    session=OuterRef("session"), participant=OuterRef("participant"), present=True
+                )
+            )
+        )
+        .values("participant")
     )
+    return User.objects.filter(pk__in=candidates).exclude(pk__in=missed).values("pk")
 
 
 def enrolled(period: Period, people: QuerySet) -> QuerySet:
