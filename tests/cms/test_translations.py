@@ -45,7 +45,10 @@ def test_every_string_in_the_code_is_in_the_catalogue(tmp_path):
     ignore = shutil.ignore_patterns(
         ".*", "__pycache__", "node_modules", "var", "media", "static_collected", "tests", "*.mo"
     )
-    for name in ("cms", "learning", "coaching", "podcasts", "templates", "locale"):
+    for name in (
+        "cms", "notifications", "video", "podcasts", "learning", "coaching", "reports",
+        "templates", "locale",
+    ):  # fmt: skip
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, tree / name, ignore=ignore)
     shutil.copy(ROOT / "manage.py", tree / "manage.py")
