@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.indicators import Indicator, Period
-from cms.models import LessonPage, StageKind, StagePage
+from cms.models import LessonPage, StageKind, StagePage, User
 
 from .models import (
     Attendance,
@@ -39,18 +39,37 @@ def _stage(kind: str) -> StagePage | None:
     return stages.filter(locale=Locale.get_default()).first() or stages.first()
 
 
-def _sessions_missed(stage_key) -> QuerySet:
-    """Sessions of the stage in one of the outer participant's cohorts they were not marked
-    present at (``OuterRef("participant")`` is the person)."""
+def _sessions_missed(stage_key, person: str = "participant") -> QuerySet:
+    """Sessions of the stage in one of the outer person's cohorts they were not marked present
+    at (``OuterRef(person)`` is the person's id)."""
     return WorkshopSession.objects.filter(
-        stage_key=stage_key, cohort__enrolments__participant=OuterRef("participant")
+        stage_key=stage_key, cohort__enrolments__participant=OuterRef(person)
     ).exclude(
         Exists(
             Attendance.objects.filter(
-                session=OuterRef("pk"), participant=OuterRef(OuterRef("participant")), present=True
+                session=OuterRef("pk"), participant=OuterRef(OuterRef(person)), present=True
             )
         )
     )
+
+
+def _without_missed_sessions(candidates: QuerySet, stage_key) -> QuerySet:
+    """The people among ``candidates`` (a queryset of ids) who missed no session of the stage
+    in their cohorts. Who missed one is worked out once for everybody (an anti-join), not
+    person by person."""
+    missed = (
+        Enrolment.objects.filter(cohort__sessions__stage_key=stage_key)
+        .annotate(session=F("cohort__sessions"))
+        .filter(
+            ~Exists(
+                Attendance.objects.filter(
+                    session=OuterRef("session"), participant=OuterRef("participant"), present=True
+                )
+            )
+        )
+        .values("participant")
+    )
+    return User.objects.filter(pk__in=candidates).exclude(pk__in=missed).values("pk")
 
 
 def enrolled(period: Period, people: QuerySet) -> QuerySet:
@@ -73,15 +92,16 @@ def completed_stage(kind: str):
         )
         if not keys:
             return _none()
-        return (
+        done = (
             LessonCompletion.objects.filter(lesson_key__in=keys)
             .values("participant")
             .annotate(done=Count("lesson_key", distinct=True), last=Max("completed_at"))
             .filter(done=len(keys))
             .filter(period.q("last"))
-            .filter(~Exists(_sessions_missed(stage.translation_key)))
             .values("participant")
         )
+        # Sessions are checked per person, after the lessons (not per completed lesson).
+        return _without_missed_sessions(done, stage.translation_key)
 
     return people_who_completed
 
@@ -115,14 +135,14 @@ def attended_workshop_all(period: Period, people: QuerySet) -> QuerySet:
     key = _workshop_key()
     if key is None:
         return _none()
-    return (
+    present = (
         Attendance.objects.filter(present=True, session__stage_key=key)
         .values("participant")
         .annotate(last=Max("session__starts_at"))
         .filter(period.q("last"))
-        .filter(~Exists(_sessions_missed(key)))
         .values("participant")
     )
+    return _without_missed_sessions(present, key)
 
 
 def submitted(period: Period, people: QuerySet) -> QuerySet:

@@ -13,7 +13,7 @@ from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import AgeBand, District, MigrantStatus, Sex
+from cms.models import AgeBand, MigrantStatus, Sex, district_choices
 from learning.models import Enrolment
 
 
@@ -46,7 +46,7 @@ DIMENSIONS = [
         "district",
         _("District"),
         lambda: F("district"),
-        lambda cohorts: list(District.objects.values_list("code", "name")),
+        lambda cohorts: district_choices(include_inactive=True),
     ),
     Dimension(
         "migrant_status",
