@@ -129,7 +129,10 @@ def test_join_learn_attend_submit_revise_accept(
         fac.goto(f"{base}/id/learning/sessions/{kickoff.pk}/")
         row = fac.locator(f"#p{participant.pk}")
         row.get_by_role("button", name="Hadir", exact=True).click()
-        fac.wait_for_function(f"document.querySelector('#p{participant.pk}').dataset.saved === '1'")
+        # a function, not an expression string: the page's CSP forbids eval
+        fac.wait_for_function(
+            f"() => document.querySelector('#p{participant.pk}').dataset.saved === '1'"
+        )
         assert (
             row.get_by_role("button", name="Hadir", exact=True).get_attribute("aria-pressed")
             == "true"

@@ -90,7 +90,7 @@ STATE = """() => { const v = document.querySelector('video'); return {
 
 def _plays(page, condition="currentTime > 1.5"):
     try:
-        page.wait_for_function(f"document.querySelector('video').{condition}")
+        page.wait_for_function(f"() => document.querySelector('video').{condition}")
     except Exception as error:
         raise AssertionError(f"not playing: {page.evaluate(STATE)}") from error
     return page.evaluate(STATE)
