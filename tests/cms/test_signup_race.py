@@ -24,7 +24,7 @@ DATA = {
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sign_ups_with_one_number_at_once(monkeypatch):
     # Both requests pass every check of the form before either saves: the race as it happens
     # on a slow link, made certain. The unique index decides.
