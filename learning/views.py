@@ -114,7 +114,8 @@ def _programme(request: HttpRequest):
 @participant_view
 def join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(_posted(request))
-    if request.method == "POST" and form.is_valid() and not request.user.is_participant:
+    is_joiner = request.user.is_participant and not request.user.is_staff_member
+    if request.method == "POST" and form.is_valid() and not is_joiner:
         form.add_error(
             "code", _("Only participants join cohorts; facilitators are added by a manager.")
         )

@@ -357,3 +357,29 @@ def test_managers_have_the_coaching_admin(client, world):
     assert client.get("/admin/coaching/bookings/").status_code in (302, 403)
     client.force_login(world["owner"])
     assert client.get("/admin/coaching/bookings/").status_code == 302
+
+
+def test_a_facilitator_reads_only_clinics_booked_since_the_person_joined_their_cohort(
+    client, world, expert_profile, make_session
+):
+    """The second account-takeover route: joining one more cohort must not open the person's
+    earlier clinic notes to that cohort's facilitator."""
+    from coaching import selectors
+    from learning.models import Cohort, Enrolment
+
+    owner, other_facilitator = world["owner"], world["other_facilitator"]
+    other_cohort = Cohort.objects.get(facilitators=other_facilitator)
+    Enrolment.objects.create(cohort=other_cohort, participant=owner)  # joins today
+    url = reverse("coaching:participant_clinics", args=[owner.pk])
+
+    c = _client(client, world, "other_facilitator")
+    html = c.get(url).content.decode()
+    assert NOTE not in html
+    assert not selectors.user_can_read_notes(user=other_facilitator, booking=world["past_booking"])
+    # the facilitator of the cohort the clinic was booked in still reads it
+    assert selectors.user_can_read_notes(user=world["facilitator"], booking=world["past_booking"])
+
+    # what the person books from now on, the new facilitator sees
+    later = make_session(expert_profile, start_in=dt.timedelta(days=6), title="Klinik setelah")
+    services.booking_create(participant=owner, session=later)
+    assert "Klinik setelah" in c.get(url).content.decode()

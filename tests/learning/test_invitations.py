@@ -89,11 +89,11 @@ def test_the_person_accepts_from_their_inbox(
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(person)
     inbox = browser.get("/en/notifications/").content.decode()
-    assert "Invitation to join Kelompok Selong" in inbox
+    assert "Undangan bergabung dengan Kelompok Selong" in inbox  # in the person's language
     notification = Notification.objects.get(recipient=person, kind="cohort_invitation")
     page = browser.get(f"/en/notifications/{notification.pk}/open/", follow=True)
     html = page.content.decode()
-    assert "Join Kelompok Selong?" in html and "Fajar Facilitator" in html
+    assert "Bergabung dengan Kelompok Selong?" in html and "Fajar Facilitator" in html
     invitation = CohortInvitation.objects.get()
     url = f"/en/learning/invitations/{invitation.pk}/"
     # without the CSRF token nothing happens
@@ -228,3 +228,15 @@ def test_after_joining_the_facilitator_sees_only_what_was_done_in_the_cohort(
     )
     html = client.get(f"/en/learning/cohorts/{cohort.pk}/participants/{person.pk}/")
     assert "Written after joining Selong" in html.content.decode()
+
+
+def test_invitations_to_one_number_are_limited(client, facilitator, cohort, make_user):
+    """Enrolling sends a message (an invitation): one number is not flooded with them."""
+    person = make_user("participants", "081311110099", name="Invitee")
+    client.force_login(facilitator)
+    url = f"/en/learning/cohorts/{cohort.pk}/enrol/"
+    codes = [client.post(url, {"mobile": person.mobile}).status_code for _ in range(5)]
+    assert codes == [302, 302, 302, 429, 429]
+    response = client.post(url, {"mobile": person.mobile})
+    assert "Too many tries, wait 10 minutes." in response.content.decode()
+    assert CohortInvitation.objects.filter(person=person).count() == 1

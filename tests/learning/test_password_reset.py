@@ -64,10 +64,10 @@ def test_a_new_account_gets_a_first_password_and_who_gave_it_is_recorded(
     assert entries.count() == 2
     assert {entry.user_id for entry in entries} == {facilitator.pk}
     assert entries.first().data["participant"] == imported.pk
-    # managers read it in the admin's site history
+    # managers read it in the admin's site history (in their language: Indonesian here)
     client.force_login(manager)
     history = client.get("/admin/reports/site-history/").content.decode()
-    assert "A facilitator gave this participant a temporary password" in history
+    assert "Fasilitator memberi peserta ini kata sandi sementara" in history
 
 
 def test_no_password_for_someone_who_has_signed_in(client, facilitator, cohort):

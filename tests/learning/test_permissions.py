@@ -7,8 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.models import Role
 from learning import services
 from learning.models import Attendance, Cohort
+from tests.support.admin_users import admin_create_user, superuser_client
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +121,27 @@ def data_for(method_url, w):
 
 
 def test_permission_matrix(client, world):
+    assert _matrix_run(client, world) == []
+
+
+def test_permission_matrix_with_staff_made_in_the_admin(client, world):
+    """A facilitator and a manager made in the Wagtail admin (put in their group by the form,
+    is_staff set by it) get exactly the facilitator's and the manager's answers."""
+    superuser_client(client)
+    made_facilitator = admin_create_user(
+        client, mobile="081366660001", role=Role.FACILITATOR, name="Admin-made Facilitator"
+    )
+    made_manager = admin_create_user(
+        client, mobile="081366660002", role=Role.MANAGER, name="Admin-made Manager"
+    )
+    assert made_facilitator.is_staff and made_manager.is_staff
+    world["cohort"].facilitators.add(made_facilitator)
+    world["users"]["facilitator"] = made_facilitator
+    world["users"]["manager"] = made_manager
+    assert _matrix_run(client, world) == []
+
+
+def _matrix_run(client, world) -> list[str]:
     wrong = []
     for (method, url), expected in matrix(world).items():
         for role in ROLES:
@@ -135,7 +158,7 @@ def test_permission_matrix(client, world):
                 wrong.append(f"{method} {url} as {role}: {got}, expected {expected[role]}")
             if role == "visitor" and got == 302:
                 assert "/login/" in response["Location"]
-    assert wrong == []
+    return wrong
 
 
 def test_reviews_by_others_change_nothing(client, world):
