@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,14 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from cms.roles import manager_model_permissions
+
+        post_migrate.connect(
+            manager_model_permissions("certificates", ("certificatetype", "certificate")),
+            sender=self,
+            weak=False,
+            dispatch_uid="certificates_manager_perms",
+        )
         # Receivers that issue certificates after learning and coaching commit, and the notice.
         from certificates import notices, receivers  # noqa: F401
 

@@ -1,0 +1,117 @@
+"""Certificates in the site shell (bottom navigation) and in the Wagtail admin: managers
+define what earns a certificate, and revoke one with a reason (through the service)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from certificates import services
+from certificates.models import Certificate, CertificateType
+from cms.hooks import NavItem
+
+
+@hooks.register("bottom_nav_items")
+def nav_items(request):
+    user = request.user
+    if user.is_authenticated and user.is_participant:
+        return [NavItem(_("Certificates"), reverse("certificates:list"), icon="star", order=60)]
+    return []
+
+
+@hooks.register("register_report_indicators")
+def report_indicators():
+    from certificates.indicators import indicators
+
+    return indicators()
+
+
+class IssuedOnlyPolicy(ModelPermissionPolicy):
+    """Certificates are issued by the service (criteria met) and never deleted: the admin
+    lists them and revokes through the service."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "delete", "copy"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Certificate, IssuedOnlyPolicy(Certificate))
+
+
+class RevokeView(EditView):
+    """The certificate's edit screen is its revocation: a reason, saved by the service."""
+
+    def save_instance(self):
+        reason = self.form.cleaned_data.get("revoke_reason", "")
+        revoked = services.certificate_revoke(
+            certificate=self.form.instance, by=self.request.user, reason=reason
+        )
+        log(instance=revoked, action="wagtail.edit", user=self.request.user)
+        return revoked
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            form.add_error(None, text)
+            self.produced_error_message = text
+            return self.form_invalid(form)
+
+
+class CertificateTypeViewSet(ModelViewSet):
+    name = "certificate_types"
+    url_prefix = "certificates/types"
+    model = CertificateType
+    icon = "form"
+    menu_label = gettext_lazy("What earns a certificate")
+    list_display = ["name", "programme", "active"]
+    list_filter = ["active"]
+    search_fields = ["name"]
+    form_fields = [
+        "name",
+        "programme",
+        "stages",
+        "all_workshops_attended",
+        "needs_accepted_assignment",
+        "needs_clinic_attended",
+        "organisations",
+        "active",
+    ]
+
+
+class CertificateViewSet(ModelViewSet):
+    name = "certificates_issued"
+    url_prefix = "certificates/issued"
+    model = Certificate
+    icon = "tick-inverse"
+    menu_label = gettext_lazy("Issued certificates")
+    list_display = ["name", "certificate_type", "code", "issued_at", "revoked_at"]
+    list_filter = ["certificate_type", "issued_at", "revoked_at"]
+    search_fields = ["name", "code"]
+    form_fields = ["revoke_reason"]
+    edit_view_class = RevokeView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class CertificatesViewSetGroup(ModelViewSetGroup):
+    menu_label = gettext_lazy("Certificates")
+    menu_icon = "tick-inverse"
+    menu_order = 230
+    items = (CertificateViewSet, CertificateTypeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CertificatesViewSetGroup()
