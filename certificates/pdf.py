@@ -14,6 +14,7 @@ import segno
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from PIL import Image
 
 from certificates.models import Certificate
 
@@ -33,10 +34,11 @@ def _latin1(text: str) -> str:
     return "".join(out)
 
 
-def qr_png(url: str) -> bytes:
+def qr_image(url: str) -> Image.Image:
+    """The QR code of ``url`` as an 8-bit grey image (embedded losslessly with Flate)."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=QR_SCALE, border=4)
-    return buffer.getvalue()
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("L")
 
 
 def certificate_pdf(*, certificate: Certificate, verify_url: str, language: str) -> bytes:
@@ -88,7 +90,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, language: str)
             pdf.multi_cell(width, 7, _latin1(kind.organisations_text), align="C")
         size = 45
         top = pdf.h - 30 - size
-        pdf.image(io.BytesIO(qr_png(verify_url)), x=(pdf.w - size) / 2, y=top, w=size, h=size)
+        pdf.image(qr_image(verify_url), x=(pdf.w - size) / 2, y=top, w=size, h=size)
         pdf.set_xy(20, top + size + 2)
         pdf.set_font("Helvetica", "", 10)
         pdf.multi_cell(
