@@ -33,7 +33,15 @@ def criteria_check(*, participant: User, certificate_type: CertificateType) -> V
     )
     missing: list[str] = []
     done: list[str] = []
-    for stage in certificate_type.stages.all().order_by("path"):
+    stages = list(certificate_type.stages.all().order_by("path"))
+    if not stages and not (
+        certificate_type.all_workshops_attended
+        or certificate_type.needs_accepted_assignment
+        or certificate_type.needs_clinic_attended
+    ):
+        # A type saved without any criterion would hand everyone a certificate.
+        return Verdict(met=False, missing=["no criteria"])
+    for stage in stages:
         item = progress.for_stage(stage)
         if item is None or not item.complete:
             missing.append(f"stage:{stage.slug}")

@@ -20,8 +20,13 @@ from cms.hooks import NavItem
 @hooks.register("bottom_nav_items")
 def nav_items(request):
     user = request.user
-    if user.is_authenticated and user.is_participant:
+    if not user.is_authenticated:
+        return []
+    if user.is_participant:
         return [NavItem(_("Certificates"), reverse("certificates:list"), icon="star", order=60)]
+    if user.is_facilitator or user.is_manager:
+        url = reverse("certificates:cohorts")
+        return [NavItem(_("Certificates"), url, icon="star", order=60)]
     return []
 
 

@@ -159,11 +159,14 @@ class DistrictChoiceField(forms.ChoiceField):
         return [("", self.blank_label), *district_choices()]
 
     def valid_value(self, value) -> bool:
-        return bool(value) and District.objects.filter(code=value).exists()
+        # A NUL never names a district, and PostgreSQL refuses one in a query (a 500).
+        if not value or "\x00" in str(value):
+            return False
+        return District.objects.filter(code=value).exists()
 
 
 def validate_district(value: str) -> None:
-    if value and not District.objects.filter(code=value).exists():
+    if value and ("\x00" in value or not District.objects.filter(code=value).exists()):
         raise ValidationError(_("Choose a district from the list."), code="invalid_choice")
 
 

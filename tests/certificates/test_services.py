@@ -170,3 +170,10 @@ def test_revoke_needs_a_manager_and_a_reason_then_reissue_is_recorded(
     with pytest.raises(ValidationError):
         services.certificate_reissue(certificate=revoked, by=manager)
     assert Certificate.objects.filter(participant=member).count() == 2
+
+
+def test_a_type_without_any_criterion_is_never_earned(programme, member):
+    empty = CertificateType.objects.create(name="Kosong", programme=programme["programme"])
+    verdict = selectors.criteria_check(participant=member, certificate_type=empty)
+    assert not verdict.met
+    assert services.certificate_issue_if_earned(participant=member) == []

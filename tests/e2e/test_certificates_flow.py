@@ -1,6 +1,7 @@
 """In headless Chromium at phone size (360×740): a participant finishes the last lesson of
 Orientation, is given her certificate (Internalisation and Orientation complete), opens it
-and downloads the PDF; the QR code's page says the certificate is valid."""
+and downloads the PDF; the QR code's page says the certificate is valid; her facilitator
+sees it on the cohort's certificates page."""
 
 import datetime as dt
 
@@ -79,3 +80,12 @@ def test_finish_the_stages_get_the_certificate_and_download_it(
     assert participant.name in phone.content()
     fits_the_phone(phone)
     phone.screenshot(path=str(artifacts_dir / "certificates-2-verify.png"), full_page=True)
+
+    # Her facilitator sees who in the cohort has earned what.
+    phone.context.clear_cookies()
+    sign_in(phone, base, facilitator)
+    phone.goto(f"{base}/id/certificates/cohorts/")
+    assert participant.name in phone.content()
+    assert "Sertifikat Dasar" in phone.content()
+    fits_the_phone(phone)
+    phone.screenshot(path=str(artifacts_dir / "certificates-3-cohorts.png"), full_page=True)
