@@ -24,9 +24,6 @@ def nav_items(request):
         return []
     if user.is_participant:
         return [NavItem(_("Certificates"), reverse("certificates:list"), icon="star", order=60)]
-    if user.is_facilitator or user.is_manager:
-        url = reverse("certificates:cohorts")
-        return [NavItem(_("Certificates"), url, icon="star", order=60)]
     return []
 
 

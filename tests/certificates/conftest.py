@@ -14,6 +14,14 @@ def english():
         yield
 
 
+@pytest.fixture(autouse=True)
+def districts(db):
+    """The official districts (a transactional test's flush elsewhere may have emptied them)."""
+    from cms.models.districts import seed_districts
+
+    seed_districts()
+
+
 @pytest.fixture
 def basic_type(programme):
     """Internalisation and Orientation complete."""
