@@ -11,7 +11,7 @@ import io
 import unicodedata
 
 import segno
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from PIL import Image
@@ -80,7 +80,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, language: str)
             pdf.set_font("Helvetica", "", 12)
             pdf.multi_cell(width, 7, _latin1(", ".join(certificate.stages)), align="C")
             pdf.ln(4)
-        issued = formats.date_format(certificate.issued_at, "DATE_FORMAT")
+        issued = formats.date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT")
         pdf.multi_cell(width, 7, _latin1(_("Issued on %(date)s") % {"date": issued}), align="C")
         if kind.organisations_text:
             pdf.ln(4)
