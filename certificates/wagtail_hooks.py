@@ -1,13 +1,17 @@
 """Certificates in the site shell (bottom navigation) and in the Wagtail admin: managers
 define what earns a certificate, and revoke one with a reason (through the service)."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -71,6 +75,36 @@ class RevokeView(EditView):
             return self.form_invalid(form)
 
 
+class CertificateIndexView(IndexView):
+    """The list of issued certificates, with "Reissue" on revoked ones."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if instance.revoked_at is not None:
+            url = reverse("certificates_issued:reissue", args=[instance.pk])
+            buttons.append(ListingButton(_("Reissue"), url=url, icon_name="redo", priority=40))
+        return buttons
+
+
+def reissue_view(request, pk: int):
+    """Confirm, then reissue a revoked certificate through the service (managers only)."""
+    if not request.user.is_manager:
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate, pk=pk)
+    index_url = reverse("certificates_issued:index")
+    if request.method == "POST":
+        try:
+            new = services.certificate_reissue(certificate=certificate, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            log(instance=new, action="wagtail.create", user=request.user)
+            messages.success(request, _("Reissued: the new code is %(code)s.") % {"code": new.code})
+        return redirect(index_url)
+    context = {"certificate": certificate, "index_url": index_url}
+    return TemplateResponse(request, "certificates/admin/reissue.html", context)
+
+
 class CertificateTypeViewSet(ModelViewSet):
     name = "certificate_types"
     url_prefix = "certificates/types"
@@ -103,8 +137,15 @@ class CertificateViewSet(ModelViewSet):
     search_fields = ["name", "code"]
     form_fields = ["revoke_reason"]
     edit_view_class = RevokeView
+    index_view_class = CertificateIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("reissue/<int:pk>/", reissue_view, name="reissue"),
+        ]
 
 
 class CertificatesViewSetGroup(ModelViewSetGroup):

@@ -160,3 +160,22 @@ def test_managers_define_what_earns_a_certificate_in_the_admin(client, manager, 
     assert list(kind.stages.all()) == [programme["mastery"].specific]
     assert kind.needs_clinic_attended and kind.needs_accepted_assignment
     assert not Certificate.objects.exists()
+
+
+def test_manager_reissues_a_revoked_certificate_in_the_admin(
+    client, certificate, manager, facilitator
+):
+    services.certificate_revoke(certificate=certificate, by=manager, reason="Nama salah")
+    url = reverse("certificates_issued:reissue", args=[certificate.pk])
+    client.force_login(facilitator)
+    client.post(url)
+    assert Certificate.objects.filter(participant=certificate.participant).count() == 1
+    client.force_login(manager)
+    index = client.get(reverse("certificates_issued:index"))
+    assert url in index.content.decode()
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    new = Certificate.objects.get(reissue_of=certificate)
+    assert new.is_valid and new.issued_by == manager
+    client.post(url)  # twice: refused with a message, nothing more issued
+    assert Certificate.objects.filter(participant=certificate.participant).count() == 2
