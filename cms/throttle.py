@@ -36,6 +36,8 @@ DEFAULT_RATES = {
     # forms that send a person a message (invitations): per number messaged, per sender
     "message:mobile": "3/10m",
     "message:ip": "60/10m",
+    # public certificate verification: a person checking a few papers, not someone guessing
+    "verify:ip": "30/10m",
 }
 
 

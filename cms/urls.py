@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.urls import verify_patterns
 from cms import views
 from notifications import views as notification_views
 
@@ -39,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("learning/", include("learning.urls")),
     path("coaching/", include("coaching.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("verify/", include(verify_patterns)),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

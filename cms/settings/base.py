@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "podcasts",
     "learning",
     "coaching",
+    "certificates",
     "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -284,3 +285,6 @@ LOGGING = {
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 RATELIMIT_IP_META_KEY = "cms.throttle.client_address"
 RATE_LIMITS: dict[str, str] = {}
+
+# Certificates: the implementing organisations printed when a certificate type names none.
+CERTIFICATE_ORGANISATIONS = os.environ.get("CERTIFICATE_ORGANISATIONS", "Berdaya")

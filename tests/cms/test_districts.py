@@ -95,3 +95,13 @@ def test_the_districts_come_back_after_the_table_is_emptied():
     District.objects.filter(code="other").delete()
     seed_districts()  # a manager's deletion stays deleted while others remain
     assert not District.objects.filter(code="other").exists()
+
+
+def test_a_nul_in_a_district_is_refused_not_sent_to_the_database():
+    from django.core.exceptions import ValidationError
+
+    from cms.models.districts import DistrictChoiceField, validate_district
+
+    assert not DistrictChoiceField().valid_value("lombok\x00timur")
+    with pytest.raises(ValidationError):
+        validate_district("\x00")
