@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(account_patterns)),
     path("learning/", include("learning.urls")),
     path("coaching/", include("coaching.urls")),
+    path("usaha/", include("showcase.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

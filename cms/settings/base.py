@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "podcasts",
     "learning",
     "coaching",
+    "showcase",
     "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -284,3 +285,9 @@ LOGGING = {
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 RATELIMIT_IP_META_KEY = "cms.throttle.client_address"
 RATE_LIMITS: dict[str, str] = {}
+
+# --- Business showcase --------------------------------------------------------------------
+# The Mastery lesson on product licences, when the showcase settings in the admin name none.
+SHOWCASE_LICENSING_LESSON_SLUG = os.environ.get(
+    "SHOWCASE_LICENSING_LESSON_SLUG", "izin-pirt-halal-bpom"
+)
