@@ -51,6 +51,7 @@ class LicenceForm(forms.Form):
                 choices=choices,
                 initial=licence.status,
                 widget=forms.RadioSelect,
+                required=False,
             )
 
 

@@ -127,7 +127,7 @@ def licences_update(*, profile: BusinessProfile, by: User, statuses: dict[str, s
     with transaction.atomic():
         for licence in Licence.objects.select_for_update().filter(profile=profile):
             new = statuses.get(licence.kind)
-            if new is None or new == licence.status:
+            if not new or new == licence.status:
                 continue
             if new not in allowed:
                 raise ValidationError(_("Only an expert can mark a licence verified."))
