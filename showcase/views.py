@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -121,14 +121,21 @@ def profile_create(request: HttpRequest) -> HttpResponse:
     return render(request, "showcase/profile_form.html", {"form": form, "profile": None})
 
 
+def _licences(profile) -> list[Licence]:
+    """Her licences in the order they are usually got: NIB, PIRT, halal, BPOM."""
+    order = {kind: n for n, kind in enumerate(LicenceKind.values)}
+    licences = profile.licences.select_related("verified_by")
+    return sorted(licences, key=lambda licence: order.get(licence.kind, 99))
+
+
 def _edit_context(profile, **forms) -> dict:
     context = {
         "profile": profile,
         "form": BusinessProfileForm(instance=profile),
         "photo_form": PhotoForm(),
-        "licence_form": LicenceForm(licences=profile.licences.all()),
+        "licence_form": LicenceForm(licences=_licences(profile)),
         "photos": list(profile.photos.all()),
-        "licences": list(profile.licences.select_related("verified_by")),
+        "licences": _licences(profile),
         "lesson": selectors.licensing_lesson(),
     }
     context["can_add_photo"] = len(context["photos"]) < services.MAX_PHOTOS
@@ -165,7 +172,11 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         context = _edit_context(profile, photo_form=form)
         return render(request, "showcase/profile_edit.html", context, status=400)
     messages.success(request, _("Photo added."))
-    return redirect("showcase:businessprofile_edit", pk=profile.pk)
+    next_url = reverse("showcase:businessprofile_edit", args=[profile.pk])
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        # shrink.js sent it: it goes to the next page itself, so the message is shown there.
+        return JsonResponse({"next": next_url})
+    return redirect(next_url)
 
 
 @login_required
@@ -184,7 +195,7 @@ def photo_delete(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
 def licences_update(request: HttpRequest, pk: int) -> HttpResponse:
     _participant(request)
     profile = selectors.own_profile(pk=pk, user=request.user)
-    form = LicenceForm(request.POST, licences=profile.licences.all())
+    form = LicenceForm(request.POST, licences=_licences(profile))
     if form.is_valid():
         try:
             services.licences_update(profile=profile, by=request.user, statuses=form.cleaned_data)
