@@ -159,11 +159,17 @@ class DistrictChoiceField(forms.ChoiceField):
         return [("", self.blank_label), *district_choices()]
 
     def valid_value(self, value) -> bool:
-        return bool(value) and District.objects.filter(code=value).exists()
+        return _is_district(value)
+
+
+def _is_district(value) -> bool:
+    # A NUL byte is refused before the query: PostgreSQL raises on it (a 500, not "not found").
+    text = str(value) if value else ""
+    return bool(text) and "\x00" not in text and District.objects.filter(code=text).exists()
 
 
 def validate_district(value: str) -> None:
-    if value and not District.objects.filter(code=value).exists():
+    if value and not _is_district(value):
         raise ValidationError(_("Choose a district from the list."), code="invalid_choice")
 
 
