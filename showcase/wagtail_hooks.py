@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from cms.hooks import NavItem
+from cms.hooks import HomePanel, NavItem
 
 from .models import BusinessProfile
 
@@ -57,6 +57,15 @@ class BusinessProfileViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return BusinessProfileViewSet()
+
+
+@hooks.register("participant_home_panels")
+def home_panels(request):
+    user = request.user
+    if not (user.is_authenticated and user.is_participant):
+        return []
+    profiles = list(user.business_profiles.order_by("pk")[:3])
+    return [HomePanel("showcase/panels/my_business.html", {"profiles": profiles}, order=60)]
 
 
 @hooks.register("bottom_nav_items")

@@ -78,3 +78,9 @@ def test_the_private_page_has_no_og_for_others_and_stays_unindexed_for_owner(
     profile = make_profile(participant)
     html = signed_in(participant).get(f"/id/usaha/{profile.pk}/").content.decode()
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_the_home_page_leads_a_participant_to_her_business(participant, make_profile, programme):
+    make_profile(participant)
+    html = signed_in(participant).get("/id/").content.decode()
+    assert "Sambal Bu Ani" in html and "/id/usaha/saya/" in html
