@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("coaching/", include("coaching.urls")),
     path("certificates/", include("certificates.urls")),
     path("verify/", include(verify_patterns)),
+    path("usaha/", include("showcase.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "learning",
     "coaching",
     "certificates",
+    "showcase",
     "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -288,3 +289,9 @@ RATE_LIMITS: dict[str, str] = {}
 
 # Certificates: the implementing organisations printed when a certificate type names none.
 CERTIFICATE_ORGANISATIONS = os.environ.get("CERTIFICATE_ORGANISATIONS", "Berdaya")
+
+# --- Business showcase --------------------------------------------------------------------
+# The Mastery lesson on product licences, when the showcase settings in the admin name none.
+SHOWCASE_LICENSING_LESSON_SLUG = os.environ.get(
+    "SHOWCASE_LICENSING_LESSON_SLUG", "izin-pirt-halal-bpom"
+)
