@@ -1,0 +1,86 @@
+"""Progress through the curriculum: lesson visits and completions, stages opened early,
+reflections.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.models import LessonPage, StagePage, User
+
+from .. import selectors
+from ..models import (
+    LessonCompletion,
+    Reflection,
+    StageOpening,
+)
+from ._common import _touch
+
+
+def lesson_visit(*, participant: User, lesson: LessonPage) -> None:
+    """Remember the lesson for "continue where you left off"."""
+    _touch(participant, lesson)
+
+
+def _check_lesson_open(participant: User, lesson: LessonPage) -> None:
+    stage = StagePage.objects.ancestor_of(lesson).first()
+    if stage is not None and not selectors.stage_is_open(user=participant, stage=stage):
+        raise PermissionDenied(_("This stage is not open for you yet."))
+
+
+def lesson_mark_done(*, participant: User, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
+    """Record that the participant finished the lesson. Repeats change nothing: the unique
+    constraint on (participant, lesson) decides, not a check in Python."""
+    _check_lesson_open(participant, lesson)
+    completion, created = LessonCompletion.objects.get_or_create(
+        participant=participant,
+        lesson_key=lesson.translation_key,
+        defaults={"lesson": lesson},
+    )
+    _touch(participant, lesson)
+    participant.__dict__.pop("_learning_progress", None)
+    return completion, created
+
+
+def stage_open_early(
+    *, stage: StagePage, participant: User, opened_by: User, reason: str
+) -> StageOpening:
+    """A facilitator opens a stage early for one of their participants, with a reason."""
+    if not selectors.facilitates_participant(user=opened_by, participant=participant):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Please say why the stage is opened early."), code="no_reason")
+    opening, created = StageOpening.objects.get_or_create(
+        participant=participant,
+        stage_key=stage.translation_key,
+        defaults={"stage": stage, "opened_by": opened_by, "reason": reason},
+    )
+    participant.__dict__.pop("_learning_progress", None)
+    return opening
+
+
+def reflection_save(
+    *, participant: User, lesson: LessonPage, position: int, question: str, answer: str
+) -> Reflection:
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError(_("Write your answer before saving."), code="empty")
+    if len(answer) > 4000:
+        raise ValidationError(_("Your answer is too long (4000 characters at most)."))
+    _check_lesson_open(participant, lesson)
+    reflection, _created = Reflection.objects.update_or_create(
+        participant=participant,
+        lesson_key=lesson.translation_key,
+        position=position,
+        defaults={
+            "lesson": lesson,
+            "question": question,
+            "answer": answer,
+            "updated_at": timezone.now(),
+        },
+    )
+    _touch(participant)
+    return reflection
