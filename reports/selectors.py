@@ -173,7 +173,9 @@ def _grouped_counts(people, chosen, indicators, period) -> dict[str, list[dict]]
     dims = list(columns)
     select = ", ".join(
         [*(f"{c}, GROUPING({c}) AS g_{c}" for c in dims), f"COUNT(*) AS {PARTICIPANTS_KEY}"]
-        + [f"COUNT(*) FILTER (WHERE {f}) AS {f}" for f in flags]
+        # ::boolean because Django writes a flag whose subquery can match nobody (a filter on an
+        # empty set of people) as the constant 0, an integer.
+        + [f"COUNT(*) FILTER (WHERE {f}::boolean) AS {f}" for f in flags]
     )
     sets = ", ".join(f"({c})" for c in dims)
     # PostgreSQL's JIT would compile this query of some twenty subplans on every run, which

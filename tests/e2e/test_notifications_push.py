@@ -41,8 +41,11 @@ def test_settings_page_registers_the_worker_without_asking(live_server, phone, p
     assert phone.inner_text("#push-status") == "Pengingat tidak aktif untuk ponsel ini."
     # The choices are the participant's own kinds, in Indonesian, one per label.
     offered = phone.locator("input[name=pushed]").count()
-    assert offered == len(kind_groups(participant)) == 8
+    # 8 reminder kinds, the cohort invitation (consent to join) and the certificate.
+    assert offered == len(kind_groups(participant)) == 10
     assert phone.is_visible("text=Pengingat klinik") and phone.is_visible("text=Tugas baru")
+    assert phone.is_visible("text=Undangan bergabung dengan kelompok")
+    assert phone.is_visible("text=Sertifikat")
 
 
 def test_a_push_shows_a_notification_whose_tap_opens_the_page(
