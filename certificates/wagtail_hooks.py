@@ -13,11 +13,11 @@ from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from certificates import services
 from certificates.models import Certificate, CertificateType
+from cms.admin_services import ServiceRefusalMixin, ServicesOnlyPolicy
 from cms.hooks import NavItem
 
 
@@ -38,23 +38,12 @@ def report_indicators():
     return indicators()
 
 
-class IssuedOnlyPolicy(ModelPermissionPolicy):
-    """Certificates are issued by the service (criteria met) and never deleted: the admin
-    lists them and revokes through the service."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "delete", "copy"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+# Certificates are issued by the service (criteria met) and never deleted: the admin lists them
+# and revokes through the service.
+register_permission_policy(Certificate, ServicesOnlyPolicy(Certificate))
 
 
-register_permission_policy(Certificate, IssuedOnlyPolicy(Certificate))
-
-
-class RevokeView(EditView):
+class RevokeView(ServiceRefusalMixin, EditView):
     """The certificate's edit screen is its revocation: a reason, saved by the service."""
 
     def save_instance(self):
@@ -64,15 +53,6 @@ class RevokeView(EditView):
         )
         log(instance=revoked, action="wagtail.edit", user=self.request.user)
         return revoked
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            form.add_error(None, text)
-            self.produced_error_message = text
-            return self.form_invalid(form)
 
 
 class CertificateIndexView(IndexView):

@@ -1,6 +1,5 @@
 """How coaching plugs into the site shell (cms hooks) and into the Wagtail admin."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_services import ServiceRefusalMixin, ServicesOnlyPolicy
 from cms.hooks import HomePanel, NavItem
 from cms.models import Role, User
 from coaching import selectors, services
@@ -77,25 +76,14 @@ def load_coaching_demo(*, stdout=None):
 # --- the Wagtail admin (programme managers) ---------------------------------------------------
 
 
-class NoAddOrDeletePolicy(ModelPermissionPolicy):
-    """Sessions and bookings are made and cancelled through the services (capacity, the
-    waitlist, telling people), so the admin may look and filter, and edit a few fields through
-    the services (``ServiceEditView``)."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "delete", "copy"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+# Sessions and bookings are made and cancelled through the services (capacity, the waitlist,
+# telling people), so the admin may look and filter, and edit a few fields through the services
+# (``ServiceEditView``).
+register_permission_policy(ClinicSession, ServicesOnlyPolicy(ClinicSession))
+register_permission_policy(Booking, ServicesOnlyPolicy(Booking))
 
 
-register_permission_policy(ClinicSession, NoAddOrDeletePolicy(ClinicSession))
-register_permission_policy(Booking, NoAddOrDeletePolicy(Booking))
-
-
-class ServiceEditView(EditView):
+class ServiceEditView(ServiceRefusalMixin, EditView):
     """An edit screen that saves through a coaching service, so the admin keeps the same rules
     and tells the same people as the expert's screens. A refusal is shown on the form and
     changes nothing."""
@@ -111,15 +99,6 @@ class ServiceEditView(EditView):
         saved = self.save_through_service(form.instance, changed)
         log(instance=saved, action="wagtail.edit", user=self.request.user)
         return saved
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            form.add_error(None, text)
-            self.produced_error_message = text
-            return self.form_invalid(form)
 
 
 class ClinicSessionEditView(ServiceEditView):

@@ -16,30 +16,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from cms.admin_services import READ_ONLY, ServicesOnlyPolicy
 
 from . import services
 from .models import Assignment, Cohort, Enrolment, StageOpening, Submission, WorkshopSession
 
-
-class ServicesOnlyPolicy(ModelPermissionPolicy):
-    """Model permissions, less the actions that only a service may perform on this model."""
-
-    def __init__(self, model, *, refused: set[str]):
-        super().__init__(model)
-        self.refused = refused
-
-    def user_has_permission(self, user, action):
-        if action in self.refused:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-READ_ONLY = {"add", "change", "delete", "copy"}
 register_permission_policy(Enrolment, ServicesOnlyPolicy(Enrolment, refused=READ_ONLY))
 register_permission_policy(Submission, ServicesOnlyPolicy(Submission, refused=READ_ONLY))
 register_permission_policy(Assignment, ServicesOnlyPolicy(Assignment, refused={"delete", "copy"}))

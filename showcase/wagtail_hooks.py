@@ -7,27 +7,15 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_services import ServicesOnlyPolicy
 from cms.hooks import HomePanel, NavItem
 
 from .models import BusinessProfile
 
-
-class FeatureOnlyPolicy(ModelPermissionPolicy):
-    """Profiles are the participants': managers may only look at public ones and feature them."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "delete", "copy"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(BusinessProfile, FeatureOnlyPolicy(BusinessProfile))
+# Profiles are the participants': managers may only look at public ones and feature them.
+register_permission_policy(BusinessProfile, ServicesOnlyPolicy(BusinessProfile))
 
 
 class PublicProfilesIndexView(IndexView):
