@@ -100,6 +100,7 @@ def register_kinds() -> None:
         body=_("%(title)s, %(when)s. A seat was freed and it is yours."),
         urgency="high",
         audience=participants,
+        reach="urgent",
     )
     kinds.register(
         SESSION_MOVED,
@@ -108,6 +109,7 @@ def register_kinds() -> None:
         body=_("%(title)s is now %(when)s."),
         urgency="high",
         audience=participants,
+        reach="urgent",
     )
     kinds.register(
         SESSION_CANCELLED,
@@ -116,6 +118,7 @@ def register_kinds() -> None:
         body=_("%(title)s, %(when)s: %(reason)s"),
         urgency="high",
         audience=participants,
+        reach="urgent",
     )
     kinds.register(
         BOOKING_CANCELLED,
@@ -124,6 +127,7 @@ def register_kinds() -> None:
         body=_("%(title)s, %(when)s: %(reason)s"),
         urgency="high",
         audience=participants,
+        reach="urgent",
     )
     kinds.register(
         BEFORE_24H,
@@ -145,6 +149,7 @@ def register_kinds() -> None:
         ttl=datetime.timedelta(hours=2),
         urgency="high",
         audience=participants,
+        reach="urgent",
         min_lead=datetime.timedelta(minutes=10),
         refresh=_booking_still_on,
     )

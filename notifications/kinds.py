@@ -30,6 +30,17 @@ from django.utils.translation import gettext_lazy as _
 
 URGENCIES = ("very-low", "low", "normal", "high")
 
+# How far a kind reaches beyond the inbox:
+# - "inbox": the inbox and web push only (most kinds);
+# - "urgent": web push first, escalating to the person's next channel (WhatsApp, then SMS, in
+#   the person's order) when they have no push device or no delivery succeeded in time
+#   (clinic in one hour, a waitlist seat offered, a session moved or cancelled);
+# - "direct": straight to the person's first paid channel (WhatsApp or SMS) as well as push;
+#   for what someone needs without being signed in (an invitation link, a sign-in code) or a
+#   message a facilitator marked important. A direct kind with ``secret=True`` is never listed
+#   in the inbox, and its text is wiped once delivered or expired (a one-time code).
+REACHES = ("inbox", "urgent", "direct")
+
 # Without a registered kind the message is still delivered, with this generic text.
 DEFAULT_TITLE = _("Berdaya")
 DEFAULT_BODY = _("You have a new notification.")
@@ -53,6 +64,9 @@ class Kind:
     # it returns fresh parameters (a count that changed since), or None if it is no longer
     # needed (the assignment was submitted meanwhile).
     refresh: Callable[[Any, Any], dict | None] | None = None
+    # See REACHES above.
+    reach: str = "inbox"
+    secret: bool = False
 
 
 _registry: dict[str, Kind] = {}
@@ -69,10 +83,16 @@ def register(
     audience: tuple[str, ...] | list[str] = (),
     min_lead: int | datetime.timedelta = 0,
     refresh: Callable[[Any, Any], dict | None] | None = None,
+    reach: str = "inbox",
+    secret: bool = False,
 ) -> Kind:
     """Register (or replace) a kind. Returns it."""
     if urgency not in URGENCIES:
         raise ValueError(f"urgency must be one of {URGENCIES}, not {urgency!r}")
+    if reach not in REACHES:
+        raise ValueError(f"reach must be one of {REACHES}, not {reach!r}")
+    if secret and reach != "direct":
+        raise ValueError("only a direct kind can be secret")
     if len(name) > 50:
         raise ValueError("a kind's name has at most 50 characters")
     if isinstance(ttl, datetime.timedelta):
@@ -89,6 +109,8 @@ def register(
         audience=tuple(audience),
         min_lead=int(min_lead),
         refresh=refresh,
+        reach=reach,
+        secret=secret,
     )
     _registry[name] = kind
     return kind
