@@ -9,7 +9,6 @@ import logging
 from functools import partial
 
 from django.db import transaction
-
 from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 from podcasts.models import DataSaverAudio, EpisodePage

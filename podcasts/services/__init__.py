@@ -6,8 +6,8 @@ The public names are re-exported here, so callers keep writing ``from podcasts.s
 
 from podcasts.services.data_saver import data_saver_make
 from podcasts.services.fetching import MAX_FEED_BYTES, FeedError, FetchedFeed, feed_fetch
-from podcasts.services.indexing import bulk_indexing, episodes_index
 from podcasts.services.importing import ImportResult, feed_source_import, feed_sources_import_all
+from podcasts.services.indexing import bulk_indexing, episodes_index
 from podcasts.services.listening import playback_position_save
 from podcasts.services.parsing import EntryData, feed_entry_read, feed_parse
 
