@@ -50,8 +50,6 @@ def notifications_prune(*, now: datetime.datetime | None = None) -> dict[str, in
         )
     )
     reminders = _delete_in_chunks(
-        Reminder.objects.filter(scheduled_for__lt=keep_log).exclude(
-            status=ReminderStatus.SCHEDULED
-        )
+        Reminder.objects.filter(scheduled_for__lt=keep_log).exclude(status=ReminderStatus.SCHEDULED)
     )
     return {"deliveries": deliveries, "notifications": notifications, "reminders": reminders}
