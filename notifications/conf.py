@@ -25,4 +25,7 @@ DEFAULTS = {
     "WEBPUSH_CONCURRENCY": 1,
     # Seconds to wait for a push service.
     "WEBPUSH_HTTP_TIMEOUT": 10.0,
+    # The daily prune (services/pruning.py): inbox entries kept, and the delivery log kept.
+    "NOTIFICATIONS_KEEP_DAYS": 180,
+    "NOTIFICATIONS_DELIVERIES_KEEP_DAYS": 30,
 }

@@ -109,3 +109,9 @@ def _process_reminders(started: float) -> None:
 def daily_digests() -> None:
     """Schedule today's digests for people whose 08:00 has come (only if there is something)."""
     digests.digests_schedule()
+
+
+@shared_task(name="notifications.prune", ignore_result=True)
+def prune() -> None:
+    """The daily clean-up of old inbox entries, the delivery log and dealt-with reminders."""
+    logger.info("pruned %s", json.dumps(services.notifications_prune()))

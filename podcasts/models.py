@@ -286,6 +286,8 @@ class EpisodePage(Page):
     parent_page_types = ["podcasts.PodcastIndexPage"]
     subpage_types: list[str] = []
     exclude_fields_in_copy = ["guid"]
+    # Indexed on save by podcasts.signals instead, which a feed import can defer to one batch.
+    search_auto_update = False
 
     class Meta:
         verbose_name = _("episode")

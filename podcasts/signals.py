@@ -1,15 +1,18 @@
 """Receivers of the podcasts app, connected in ``PodcastsConfig.ready()``.
 
 Publishing an episode with an uploaded file queues its data-saver version (after commit, so
-a rolled-back publish queues nothing). Saving a page has no side effects of its own.
+a rolled-back publish queues nothing). A saved episode is indexed for search as Wagtail would,
+except inside a feed import's ``bulk_indexing`` (which indexes the batch afterwards).
 """
 
 import logging
 from functools import partial
 
 from django.db import transaction
+from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 from podcasts.models import DataSaverAudio, EpisodePage
+from podcasts.services.indexing import indexing_deferred
 from podcasts.tasks import make_data_saver_audio
 
 logger = logging.getLogger(__name__)
@@ -26,3 +29,14 @@ def queue_data_saver_on_publish(sender, instance: EpisodePage, **kwargs) -> None
     name = instance.audio_file.name if instance.audio_file else ""
     if name and not DataSaverAudio.objects.filter(source_name=name).exists():
         transaction.on_commit(partial(_queue, name))
+
+
+def index_episode_on_save(sender, instance: EpisodePage, **kwargs) -> None:
+    """Wagtail's search indexing of a saved episode, unless a batch indexes it afterwards
+    (``EpisodePage.search_auto_update`` is off so that this receiver replaces Wagtail's)."""
+    if not indexing_deferred():
+        post_save_signal_handler(instance, **kwargs)
+
+
+def unindex_episode_on_delete(sender, instance: EpisodePage, **kwargs) -> None:
+    post_delete_signal_handler(instance, **kwargs)

@@ -22,6 +22,12 @@ def import_all_feeds() -> int:
 
 
 @shared_task(ignore_result=True, acks_late=True)
+def index_episodes(pks: list[int]) -> int:
+    """Search and reference indexing of a batch of imported episodes."""
+    return services.episodes_index(pks)
+
+
+@shared_task(ignore_result=True, acks_late=True)
 def make_data_saver_audio(source_name: str) -> str:
     """Make the mono ≤48 kbps MP3 of an uploaded audio file with ffmpeg."""
     saver = services.data_saver_make(source_name=source_name)

@@ -234,10 +234,28 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(_celery_queue_dir / "beat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "podcasts-import-feeds": {"task": "podcasts.tasks.import_all_feeds", "schedule": 3600.0},
     # Due reminders become notifications; due pushes, retries and dead workers' claims are sent.
-    "notifications-tick": {"task": "notifications.tick", "schedule": 60.0},
+    "notifications-tick": {
+        "task": "notifications.tick",
+        "schedule": float(os.environ.get("NOTIFICATIONS_TICK_SECONDS", 60)),
+    },
     # Daily digests at 08:00 in each person's zone (zones are whole hours: every 15 min is ample).
     "notifications-daily-digests": {"task": "notifications.daily_digests", "schedule": 900.0},
+    # Old inbox entries, the delivery log and expired sessions, once a day.
+    "notifications-prune": {"task": "notifications.prune", "schedule": 86400.0},
+    "cms-prune-sessions": {"task": "cms.prune_sessions", "schedule": 86400.0},
 }
+# Beat on Redis: celery-redbeat keeps the schedule in Redis under a lock, so beat may run on
+# two machines: the second waits as a standby instead of sending every job twice, and takes
+# over within CELERY_REDBEAT_LOCK_TIMEOUT seconds when the first stops. (The embedded broker
+# has one beat, started by `make run`, with its schedule in a file.)
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
+    CELERY_REDBEAT_REDIS_URL = os.environ.get("CELERY_REDBEAT_REDIS_URL", CELERY_BROKER_URL)
+    CELERY_REDBEAT_KEY_PREFIX = os.environ.get("CELERY_REDBEAT_KEY_PREFIX", "redbeat:")
+    CELERY_BEAT_MAX_LOOP_INTERVAL = int(os.environ.get("CELERY_BEAT_MAX_LOOP_INTERVAL", 30))
+    CELERY_REDBEAT_LOCK_TIMEOUT = int(os.environ.get("CELERY_REDBEAT_LOCK_TIMEOUT", 150))
+NOTIFICATIONS_KEEP_DAYS = int(os.environ.get("NOTIFICATIONS_KEEP_DAYS", 180))
+NOTIFICATIONS_DELIVERIES_KEEP_DAYS = int(os.environ.get("NOTIFICATIONS_DELIVERIES_KEEP_DAYS", 30))
 
 # --- Web push -----------------------------------------------------------------------------
 # VAPID keys from `manage.py vapid_keys`; the public key is given to the page, the private key

@@ -13,6 +13,7 @@ package never imports it; it announces new deliveries through ``notifications.si
 """
 
 from notifications.services.inbox import notifications_mark_read, notify
+from notifications.services.pruning import notifications_prune
 from notifications.services.quiet_hours import quiet_hours_end
 from notifications.services.reminders import (
     reminder_schedule,
@@ -32,6 +33,7 @@ __all__ = [
     "EndpointRefused",
     "notification_render",
     "notifications_mark_read",
+    "notifications_prune",
     "notify",
     "quiet_hours_end",
     "reminder_schedule",

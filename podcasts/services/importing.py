@@ -5,17 +5,22 @@ Any failure leaves the site as it was and records a clear error on the feed sour
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import Page, PageLogEntry
 
 from cms.validators import validate_sensible_date
 from podcasts.models import EpisodePage, FeedSource, FeedStatus, PodcastIndexPage
 from podcasts.services.fetching import FeedError, feed_fetch
+from podcasts.services.indexing import bulk_indexing, episodes_index
 from podcasts.services.parsing import EntryData, feed_entry_read, feed_parse
 
 logger = logging.getLogger(__name__)
@@ -124,6 +129,7 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
     }
     taken = set(Page.objects.child_of(podcast).values_list("slug", flat=True))
     seen: set[str] = set()
+    new: list[EpisodePage] = []
     now = timezone.now()
     for entry in entries:
         key = entry.guid or entry.audio_url
@@ -167,11 +173,72 @@ def _episodes_sync(*, source: FeedSource, entries: list[EntryData]) -> ImportRes
             last_published_at=now if source.publish_new else None,
             draft_title=entry.title,
         )
-        podcast.add_child(instance=episode)
+        new.append(episode)
         by_guid[episode.guid] = episode
         by_url[episode.audio_url] = episode
         result.created += 1
+    _episodes_insert(podcast, new)
     return result
+
+
+def _episodes_insert(podcast: PodcastIndexPage, episodes: list[EpisodePage]) -> None:
+    """Add new episodes as the podcast's last children, in one pass.
+
+    Treebeard's ``add_child`` locks the parent, finds its last child and counts the new one in
+    ``numchild`` for every page; here that is done once for the lot (the caller holds the lock
+    on the podcast). Each episode's fields are validated (``clean_fields``: lengths, the
+    sensible date); the slug is unique among its siblings by construction, and the guid was
+    checked against every episode above, so the unique checks of ``full_clean``, one query
+    each, are not repeated. Search and reference indexing, which Wagtail would run once per
+    saved page, run for the whole batch (``episodes_index``), after commit, in the worker.
+    """
+    if not episodes:
+        return
+    last = podcast.get_last_child()
+    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    depth = podcast.depth + 1
+    # The relations are set here to rows known to exist; checking each costs a query.
+    relations = [field.name for field in EpisodePage._meta.concrete_fields if field.is_relation]
+    with bulk_indexing():
+        for n, episode in enumerate(episodes, start=step + 1):
+            episode.depth = depth
+            episode.path = Page._get_path(podcast.path, depth, n)
+            episode.url_path = f"{podcast.url_path}{episode.slug}/"
+            episode._cached_parent_obj = podcast
+            episode._is_site_root = False  # a new leaf is no site's root: spares a query each
+            episode.clean_fields(exclude=relations)
+            # Logged below, for the batch at once.
+            episode.save(clean=False, log_action=None)
+    Page.objects.filter(pk=podcast.pk).update(numchild=F("numchild") + len(episodes))
+    podcast.numchild += len(episodes)
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(EpisodePage, for_concrete_model=False)
+    PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            page=episode,
+            content_type=content_type,
+            label=episode.get_admin_display_title(),
+            action="wagtail.create",
+            timestamp=episode.first_published_at or timezone.now(),
+            data={},
+            user=context.user,
+            uuid=context.uuid,
+            content_changed=True,
+        )
+        for episode in episodes
+    )
+    pks = [episode.pk for episode in episodes]
+    transaction.on_commit(partial(_queue_index, pks))
+
+
+def _queue_index(pks: list[int]) -> None:
+    from podcasts.tasks import index_episodes
+
+    try:
+        index_episodes.delay(pks)
+    except Exception:  # the broker is down: index them here rather than not at all
+        logger.exception("Could not queue the indexing of %d imported episodes", len(pks))
+        episodes_index(pks)
 
 
 def _record(source_id: int, **fields) -> None:

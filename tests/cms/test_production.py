@@ -110,34 +110,65 @@ class TestCelery:
         assert "SECRET_KEY must be set in production" in result.stdout + result.stderr
 
     @pytest.mark.redis
-    def test_beat_starts_with_the_production_settings_on_redis(self, redis_url, tmp_path):
-        """The README's `celery -A cms beat` on a fresh machine: its schedule file's folder
-        does not exist yet (the folder broker's are not made with Redis)."""
-        folder = tmp_path / "fresh" / "celery"
+    def test_two_beats_send_each_job_once_and_the_standby_takes_over(self, redis_url, tmp_path):
+        """The README's `celery -A cms beat` on two machines at once (production settings on
+        Redis): the schedule's lock lets one send the minute tick (here every second) and keeps
+        the other waiting; killed, the first is replaced by the standby within the lock's
+        timeout, so jobs neither double nor stop."""
+        import redis
+
+        token = secrets.token_hex(4)
         env = production_env(
             CELERY_BROKER_URL=redis_url,
-            CELERY_QUEUE_DIR=str(folder),
-            CELERY_TASK_DEFAULT_QUEUE=f"beat-test-{secrets.token_hex(4)}",
+            CELERY_QUEUE_DIR=str(tmp_path / "fresh" / "celery"),
+            CELERY_TASK_DEFAULT_QUEUE=f"beat-test-{token}",
+            CELERY_REDBEAT_KEY_PREFIX=f"redbeat-test-{token}:",
+            CELERY_REDBEAT_LOCK_TIMEOUT="4",
+            CELERY_BEAT_MAX_LOOP_INTERVAL="1",
+            NOTIFICATIONS_TICK_SECONDS="1",
         )
-        log = tmp_path / "beat.log"
-        with open(log, "wb") as out:
-            beat = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "cms", "beat", "-l", "INFO"],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        logs = [tmp_path / "beat-a.log", tmp_path / "beat-b.log"]
+        beats = []
+        for log in logs:
+            with open(log, "wb") as out:
+                beats.append(
+                    subprocess.Popen(
+                        [sys.executable, "-m", "celery", "-A", "cms", "beat", "-l", "INFO"],
+                        cwd=ROOT,
+                        env=env,
+                        stdout=out,
+                        stderr=subprocess.STDOUT,
+                    )
+                )
+
+        def ticks() -> list[int]:
+            return [log.read_text().count("Sending due task notifications-tick") for log in logs]
+
+        def wait_for(condition, timeout: float) -> bool:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if condition():
+                    return True
+                time.sleep(0.2)
+            return False
+
         try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline and beat.poll() is None:
-                if list(folder.glob("beat-schedule*")):
-                    break
-                time.sleep(0.3)
-            assert list(folder.glob("beat-schedule*")), log.read_text()
-            # the schedule opened: beat keeps running (it died here when the folder was missing)
-            assert beat.poll() is None, log.read_text()
-            assert "beat: Starting..." in log.read_text()
+            assert wait_for(lambda: sum(ticks()) >= 4, 60), [log.read_text() for log in logs]
+            sent = ticks()
+            active = 0 if sent[0] else 1
+            standby = 1 - active
+            assert sent[standby] == 0, f"both beats sent the tick: {sent}"
+            assert all(beat.poll() is None for beat in beats), "the standby waits, running"
+
+            beats[active].kill()  # kill -9: no clean release of the lock
+            beats[active].wait(timeout=10)
+            assert wait_for(lambda: ticks()[standby] >= 2, 30), logs[standby].read_text()
         finally:
-            beat.terminate()
-            beat.wait(timeout=20)
+            for beat in beats:
+                if beat.poll() is None:
+                    beat.terminate()
+                    beat.wait(timeout=20)
+            client = redis.Redis.from_url(redis_url)
+            for key in client.scan_iter(f"redbeat-test-{token}:*"):
+                client.delete(key)
+            client.delete(f"beat-test-{token}")

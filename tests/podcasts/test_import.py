@@ -424,3 +424,75 @@ class TestFailuresChangeNothing:
         monkeypatch.setattr(importing, "_unique_slug", flaky)
         self._fails(podcast, source, before, "disk full")
         assert calls["n"] == 3, "two episodes were created before the failure and rolled back"
+
+
+class TestManyNewEpisodes:
+    """New episodes are added in one pass: a fixed number of queries each, a sound page tree,
+    their creation in the history, and search and reference indexing for the batch after
+    commit."""
+
+    def test_queries_per_new_episode_stay_within_budget(self, podcast, feed_server):
+        feed_server.set("/feed.xml", Reply(body=rss(standard_items(40))))
+        source = _source(podcast, feed_server.url("/feed.xml"))
+
+        with CaptureQueriesContext(connection) as queries:
+            result = _import(source)
+
+        assert result.created == 40
+        per_episode = (len(queries) - 10) / 40  # fetch bookkeeping and the sync's own reads
+        assert per_episode <= 8, f"{per_episode:.1f} queries per new episode (budget 8)"
+
+    def test_tree_is_sound_after_imports_beside_an_editors_episode(self, podcast, feed_server):
+        make_episode(podcast, title="Written by an editor", guid="editor-1")
+        feed_server.set("/feed.xml", Reply(body=rss(standard_items(3))))
+        source = _source(podcast, feed_server.url("/feed.xml"))
+        _import(source)
+        feed_server.set("/feed.xml", Reply(body=rss(standard_items(5))))
+        _import(source)
+
+        assert Page.find_problems() == ([], [], [], [], [])
+        podcast.refresh_from_db()
+        children = list(Page.objects.child_of(podcast).order_by("path"))
+        assert podcast.numchild == len(children) == 6
+        assert children[0].title == "Written by an editor"
+        for child in children:
+            assert child.url_path == f"{podcast.url_path}{child.slug}/"
+            assert child.get_parent().pk == podcast.pk
+        # the editor's page stays live; imported ones are drafts unless the source publishes
+        assert [p.title for p in podcast.get_children().live()] == ["Written by an editor"]
+
+    def test_creation_is_in_each_episodes_history(self, podcast, feed_server):
+        from wagtail.models import PageLogEntry
+
+        feed_server.set("/feed.xml", Reply(body=rss(standard_items(3))))
+        _import(_source(podcast, feed_server.url("/feed.xml")))
+
+        for episode in _episodes(podcast):
+            entry = PageLogEntry.objects.get(page=episode, action="wagtail.create")
+            assert entry.label == episode.title
+
+    def test_new_episodes_are_found_by_search_once_indexed(
+        self, podcast, feed_server, django_capture_on_commit_callbacks, settings
+    ):
+        settings.CELERY_TASK_ALWAYS_EAGER = True
+        from cms.celery import app
+
+        app.conf.task_always_eager = True
+        try:
+            items = standard_items(2)
+            items[0]["title"] = "Menjual keripik lewat WhatsApp"
+            feed_server.set("/feed.xml", Reply(body=rss(items)))
+            source = _source(podcast, feed_server.url("/feed.xml"))
+            with django_capture_on_commit_callbacks(execute=False) as callbacks:
+                _import(source)
+            assert not EpisodePage.objects.search("keripik"), "not indexed before commit"
+            for callback in callbacks:
+                callback()
+        finally:
+            app.conf.task_always_eager = False
+        found = list(EpisodePage.objects.search("keripik"))
+        assert [episode.title for episode in found] == ["Menjual keripik lewat WhatsApp"]
+
+    def test_an_editors_save_is_still_indexed_at_once(self, podcast):
+        episode = make_episode(podcast, title="Label halal untuk sambal", guid="editor-2")
+        assert [e.pk for e in EpisodePage.objects.search("sambal")] == [episode.pk]
