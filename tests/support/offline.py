@@ -5,6 +5,7 @@ switch (``context.set_offline``) covers the page but not its service worker's ow
 the offline tests also cut the line: then nothing reaches the server, whoever asks.
 """
 
+import contextlib
 import io
 import socket
 import threading
@@ -22,9 +23,13 @@ from tests.support.fixtures.learning import build_programme
 def build_offline_module() -> dict:
     """The programme of tests/support/fixtures/learning.py whose first module's first lesson
     shows a photo, a worksheet and a podcast episode (with its data-saver audio)."""
+    from wagtail.models import Collection
+
     from podcasts.models import DataSaverAudio, EpisodePage
 
     pages = build_programme(lessons_per_module=2)
+    if Collection.get_first_root_node() is None:  # flushed by a transactional test
+        Collection.add_root(name="Root")
     buffer = io.BytesIO()
     # noise, so the renditions weigh what a photo does
     PILImage.effect_noise((1200, 900), 60).convert("RGB").save(buffer, "JPEG", quality=80)
@@ -97,10 +102,8 @@ class Line:
             server.close()
         with self._lock:
             for conn in list(self._open):
-                try:
+                with contextlib.suppress(OSError):
                     conn.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 conn.close()
             self._open.clear()
 
@@ -130,10 +133,8 @@ class Line:
             pass
         finally:
             for conn in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     conn.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             with self._lock:
                 self._open.discard(source)
                 self._open.discard(sink)

@@ -8,8 +8,9 @@
   var PREFIX = "berdaya-pack-", META = "/__berdaya/pack";
   var lang = document.documentElement.lang || "id";
 
-  function mb(bytes) {
+  function mb(bytes) {  // "3,4 MB" in Indonesian, "3.4 MB" in English; GB from 1000 MB
     var n = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    if (bytes >= 1e9) return n.format(bytes / 1e9) + " GB";
     return n.format(Math.max(bytes / 1e6, 0.1)) + " MB";
   }
   function fill(text, values) {
