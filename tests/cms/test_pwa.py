@@ -182,3 +182,48 @@ def test_episode_pack_is_its_page_and_audio(client, offline_module):
         episode.url,
         reverse("podcasts:audio_saver", args=[episode.pk]),
     ]
+
+
+def test_a_video_is_saved_as_its_audio_rung(media_root, db):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from cms.pwa.packs import video_items
+    from video.models import Video
+
+    prefix = "videos/hls/9/9-abc"
+    files = {
+        "master.m3u8": "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=145200,RESOLUTION=256x144,"
+        'CODECS="avc1.42c00c,mp4a.40.2"\n144p/index.m3u8\n'
+        '#EXT-X-STREAM-INF:BANDWIDTH=35200,CODECS="mp4a.40.2"\naudio/index.m3u8\n',
+        "audio/index.m3u8": "#EXTM3U\n#EXTINF:6.0,\nseg_000.ts\n#EXTINF:4.0,\nseg_001.ts\n"
+        "#EXT-X-ENDLIST\n",
+        "audio/seg_000.ts": "a" * 3000,
+        "audio/seg_001.ts": "b" * 2000,
+        "144p/index.m3u8": "#EXTM3U\n#EXTINF:6.0,\nseg_000.ts\n#EXT-X-ENDLIST\n",
+    }
+    for name, text in files.items():
+        default_storage.save(f"{prefix}/{name}", ContentFile(text.encode()))
+    video = Video.objects.create(
+        title="Pasar",
+        source="videos/source/x/pasar.mp4",
+        status="ready",
+        duration=10,
+        hls_prefix=prefix,
+        renditions=[
+            {"name": "144p", "playlist": "144p/index.m3u8", "bandwidth": 145200, "height": 144},
+            {"name": "audio", "playlist": "audio/index.m3u8", "bandwidth": 35200, "height": None},
+        ],
+    )
+    items = {item.url: item for item in video_items(video)}
+    base = f"/media/{prefix}"
+    assert items[f"{base}/audio/seg_000.ts"].bytes == 3000
+    assert items[f"{base}/audio/seg_001.ts"].bytes == 2000
+    assert items[f"{base}/audio/index.m3u8"].bytes == len(files["audio/index.m3u8"])
+    # the player's other addresses answer with the audio rung, written for offline
+    master = items[f"{base}/master.m3u8"].text
+    assert master.endswith('CODECS="mp4a.40.2"\naudio/index.m3u8\n') and "144p" not in master
+    low = items[f"{base}/144p/index.m3u8"].text
+    assert f"{base}/audio/seg_000.ts" in low and "#EXT-X-ENDLIST" in low
+    assert not any("/144p/seg" in url for url in items)
+    assert video_items(None) == []
