@@ -27,7 +27,7 @@ def line(live_server):
 def controlled(page) -> None:
     """Wait until the service worker controls the page (it claims pages when it starts)."""
     page.evaluate("navigator.serviceWorker.ready")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
 def no_signal(page, line) -> None:
