@@ -80,6 +80,11 @@ def test_save_a_module_then_read_and_listen_offline(
     assert phone.locator("[data-saved-empty]").is_hidden()
     phone.screenshot(path=str(artifacts_dir / "offline-saved-page.png"), full_page=True)
 
+    # an episode page offers its own pack (its page and its data-saver audio)
+    phone.goto(line.url + content["episode"].url)
+    phone.locator("[data-save]").wait_for(state="visible")
+    assert phone.inner_text("[data-save]").endswith(" MB")
+
     no_signal(phone, line)
     # a lesson never opened, only saved
     phone.goto(line.url + second.url)
