@@ -35,6 +35,13 @@ these names in their ``wagtail_hooks.py``:
     (enrolled, completed a stage, attended a clinic, ...). Each app keeps its indicators in its
     own ``indicators.py``; ``cms/indicators.py`` states the contract (who is counted, when, and
     why the result must be an unevaluated queryset of ids).
+``service_worker_scripts``
+    ``fn() -> list[str]``: static paths the site's service worker (cms/pwa) loads with
+    ``importScripts`` (notifications: showing a push). Each script keeps to its own events.
+``offline_pack_items``
+    ``fn(request, page) -> list[cms.pwa.packs.PackItem] | None``: for a page of a type the app
+    owns (an episode), the files "save for offline" keeps with it (its audio), with their
+    sizes; None for pages it does not own.
 """
 
 from dataclasses import dataclass, field
@@ -48,6 +55,8 @@ LESSON_PAGE_CONTEXT = "lesson_page_context"
 LESSON_ACCESS = "lesson_access"
 LESSON_SERVED = "lesson_served"
 REGISTER_REPORT_INDICATORS = "register_report_indicators"
+SERVICE_WORKER_SCRIPTS = "service_worker_scripts"
+OFFLINE_PACK_ITEMS = "offline_pack_items"
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Project middleware: the Content-Security-Policy header, compression that spares ranges, and
-the refusal of NUL bytes in any URL."""
+"""Project middleware: the Content-Security-Policy header, compression that spares ranges, the
+refusal of NUL bytes in any URL, and whose page an HTML page is (for the service worker)."""
 
 from urllib.parse import urlsplit
 
@@ -10,6 +10,7 @@ from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest
 from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 
 
 def _origin(url: str) -> str | None:
@@ -84,3 +85,22 @@ class RefuseNulMiddleware:
         ):
             raise BadRequest("NUL in the query string")
         return self.get_response(request)
+
+
+class PagePersonMiddleware:
+    """Says on each HTML page whose page it is (``X-Berdaya-User``: an opaque key of the
+    signed-in person, empty for nobody), so the service worker drops the pages it kept for
+    someone else before it keeps this one (cms/pwa/worker.js)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            user = getattr(request, "user", None)
+            key = ""
+            if user is not None and user.is_authenticated:
+                key = salted_hmac("cms.pwa.person", str(user.pk)).hexdigest()[:20]
+            response["X-Berdaya-User"] = key
+        return response

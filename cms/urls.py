@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.urls import verify_patterns
 from cms import views
-from notifications import views as notification_views
+from cms.pwa import views as pwa_views
 
 account_patterns = (
     [
@@ -32,7 +32,7 @@ urlpatterns = [
     path("jsi18n/", cache_page(3600)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("podcasts/", include("podcasts.urls")),
     path("video/", include("video.urls")),
-    path("sw.js", notification_views.service_worker, name="service_worker"),
+    path("sw.js", pwa_views.service_worker, name="service_worker"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -114,6 +114,13 @@ class SignInView(auth_views.LoginView):
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
 
+    def post(self, request, *args, **kwargs):
+        # The phone forgets the pages it kept for this person: the browser's HTTP cache by this
+        # header; the service worker's caches when it sees this form sent (cms/pwa/worker.js).
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache"'
+        return response
+
 
 class ChangePasswordView(auth_views.PasswordChangeView):
     template_name = "cms/password_change.html"

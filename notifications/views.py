@@ -11,12 +11,10 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from cms.redirects import safe_next
 from cms.validators import parse_id
@@ -142,14 +140,3 @@ def unsubscribe(request: HttpRequest) -> HttpResponse:
     else:
         messages.error(request, _("That device was not found."))
     return redirect("notifications:settings")
-
-
-@require_GET
-@never_cache
-def service_worker(request: HttpRequest) -> HttpResponse:
-    """The service worker at the site's root, so its scope is the whole site."""
-    path = finders.find("notifications/sw.js")
-    with open(path, "rb") as handle:
-        response = HttpResponse(handle.read(), content_type="application/javascript")
-    response["Service-Worker-Allowed"] = "/"
-    return response

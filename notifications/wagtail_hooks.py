@@ -11,10 +11,16 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from cms.hooks import LOAD_DEMO_DATA, PARTICIPANT_HOME_PANELS, HomePanel
+from cms.hooks import LOAD_DEMO_DATA, PARTICIPANT_HOME_PANELS, SERVICE_WORKER_SCRIPTS, HomePanel
 from cms.models import Role
 from notifications import selectors
 from notifications.models import Delivery, Notification, Reminder
+
+
+@hooks.register(SERVICE_WORKER_SCRIPTS)
+def push_worker_script():
+    """The site's service worker (cms) shows push notifications with this script."""
+    return ["notifications/sw-push.js"]
 
 
 @hooks.register(PARTICIPANT_HOME_PANELS)

@@ -16,7 +16,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from cms.hooks import LOAD_DEMO_DATA
+from cms.hooks import LOAD_DEMO_DATA, OFFLINE_PACK_ITEMS
+from cms.pwa.packs import PackItem
 from podcasts.models import FeedSource
 
 
@@ -129,3 +130,21 @@ def report_indicators():
     from .indicators import indicators
 
     return indicators()
+
+
+@hooks.register(OFFLINE_PACK_ITEMS)
+def episode_offline_items(request, page):
+    """An episode saved for offline keeps its data-saver audio (the full file if there is none
+    yet), also answering for the full file's address, which the player asks for."""
+    from podcasts.models import EpisodePage
+    from podcasts.selectors import data_saver_for
+
+    if not isinstance(page, EpisodePage):
+        return None
+    if not (page.live and page.audio_file):
+        return []  # external audio cannot be kept: another site's file
+    saver = data_saver_for(episode=page)
+    if saver is not None:
+        url = reverse("podcasts:audio_saver", kwargs={"pk": page.pk})
+        return [PackItem(url, saver.size, content_type="audio/mpeg", aliases=[page.audio_src])]
+    return [PackItem(page.audio_src, page.audio_size or page.audio_file.size)]

@@ -198,6 +198,15 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "cms.middleware.ContentSecurityPolicyMiddleware",
 )
+# --- Installable app (cms/pwa) ------------------------------------------------------------
+# HTML pages say whose they are, so the service worker never shows one person's page to another.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "cms.middleware.PagePersonMiddleware",
+)
+# Static paths of extra scripts the service worker loads with importScripts (e.g. the outbox's).
+PWA_WORKER_IMPORTS: list[str] = []
+
 # Compression that leaves byte-range responses (audio, video, media files) alone.
 MIDDLEWARE[MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware")] = (
     "cms.middleware.GZipMiddleware"

@@ -37,6 +37,7 @@ def row(*outcomes: str) -> dict[str, str]:
 
 #                 anon     part    outs    facil   expert  manag   super   a_fac   a_exp   a_man
 EVERYONE = row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok")
+PUBLIC = row("ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok")
 OWNER_ONLY = row("login", "ok", "deny", "deny", "deny", "deny", "deny", "deny", "deny", "deny")
 COHORT_STAFF = row("login", "deny", "deny", "ok", "deny", "ok", "ok", "deny", "deny", "ok")
 FACILITATORS = row("login", "deny", "deny", "ok", "deny", "ok", "ok", "ok", "deny", "ok")
@@ -66,6 +67,11 @@ def matrix(w) -> list[tuple[str, dict[str, str]]]:
         ("/id/notifications/settings/", EVERYONE),
         (f"/id/notifications/{w['notification'].pk}/open/", {**OWNER_ONLY, "participant": "go"}),
         ("/id/accounts/settings/", EVERYONE),
+        # the installable app: the same for everyone (the saved list lives on the phone)
+        ("/id/tersimpan/", PUBLIC),
+        ("/id/offline/", PUBLIC),
+        ("/id/manifest.webmanifest", PUBLIC),
+        ("/sw.js", PUBLIC),
         # facilitators' pages
         ("/id/learning/cohorts/", FACILITATORS),
         (f"/id/learning/cohorts/{c}/", COHORT_STAFF),

@@ -1,12 +1,8 @@
-/* Berdaya's service worker, served at /sw.js so its scope is the whole site.
- *
- * Today it shows push notifications and opens their page when tapped. A later issue adds
- * offline caching: give it its own section below and keep each section to its own events.
+/* The push section of the site's service worker (cms serves the worker at /sw.js and imports
+ * this file, named by notifications' ``service_worker_scripts`` hook): it shows push
+ * notifications and opens their page when tapped.
  */
 "use strict";
-
-self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
 
 /* --- push notifications ------------------------------------------------------------------ */
 
