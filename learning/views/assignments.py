@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,8 +31,12 @@ from ..models import (
 )
 from ._common import (
     _cohort_for,
+    _is_fetch,
+    _outbox_fields,
+    _outbox_wrong_person,
     _posted,
     _programme,
+    _refused,
     in_user_zone,
     participant_view,
     staff_view,
@@ -77,8 +81,17 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_submit = selectors.can_submit(assignment=assignment, latest=latest)
     form = SubmissionForm(assignment=assignment)
     if request.method == "POST":
+        fetched = _is_fetch(request)
+        if fetched and (wrong := _outbox_wrong_person(request)):
+            return wrong
         form = SubmissionForm(request.POST, request.FILES, assignment=assignment)
-        if not can_submit:
+        try:
+            client_id, acted_at = _outbox_fields(request)
+        except ValidationError as error:
+            return _refused(error) if fetched else redirect("learning:assignment", pk=pk)
+        # Work sent again from the outbox is answered by the service (the version it made);
+        # otherwise refuse early what the service would refuse anyway.
+        if not can_submit and client_id is None:
             messages.error(request, _("This assignment takes no answer right now."))
             return redirect("learning:assignment", pk=pk)
         if form.is_valid():
@@ -89,16 +102,29 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     text=form.cleaned_data.get("text", ""),
                     photos=form.cleaned_data.get("photos", []),
                     files=form.cleaned_data.get("files", []),
+                    client_id=client_id,
+                    acted_at=acted_at,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             except PermissionDenied:
                 raise Http404 from None
             else:
+                sent = _("Sent! Your facilitator will review it.")
+                if fetched:
+                    return JsonResponse(
+                        {
+                            "sent": True,
+                            "message": sent,
+                            "warnings": [problem.message for problem in rejected],
+                        }
+                    )
                 for problem in rejected:
                     messages.warning(request, problem.message)
-                messages.success(request, _("Sent! Your facilitator will review it."))
+                messages.success(request, sent)
                 return redirect("learning:assignment", pk=pk)
+        if fetched:
+            return _refused(ValidationError([e for errors in form.errors.values() for e in errors]))
     return render(
         request,
         "learning/assignment_detail.html",
