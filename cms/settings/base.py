@@ -295,3 +295,8 @@ CERTIFICATE_ORGANISATIONS = os.environ.get("CERTIFICATE_ORGANISATIONS", "Berdaya
 SHOWCASE_LICENSING_LESSON_SLUG = os.environ.get(
     "SHOWCASE_LICENSING_LESSON_SLUG", "izin-pirt-halal-bpom"
 )
+
+# --- Service worker: scripts it imports --------------------------------------------------
+# Static paths the site's worker (/sw.js) loads with importScripts: the outbox's Background
+# Sync replay (work done offline, sent when signal comes back).
+PWA_WORKER_IMPORTS = ["cms/sw-outbox.js"]

@@ -108,3 +108,8 @@ def _outbox_wrong_person(request: HttpRequest) -> JsonResponse | None:
 
 def _refused(error: ValidationError) -> JsonResponse:
     return JsonResponse({"error": " ".join(error.messages)}, status=400)
+
+
+def _replay(request: HttpRequest) -> bool:
+    """Sent again from the outbox, perhaps on another page: no message on the next page."""
+    return request.POST.get("outbox_replay") == "1"

@@ -37,6 +37,7 @@ from ._common import (
     _posted,
     _programme,
     _refused,
+    _replay,
     in_user_zone,
     participant_view,
     staff_view,
@@ -92,7 +93,10 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Work sent again from the outbox is answered by the service (the version it made);
         # otherwise refuse early what the service would refuse anyway.
         if not can_submit and client_id is None:
-            messages.error(request, _("This assignment takes no answer right now."))
+            message = _("This assignment takes no answer right now.")
+            if fetched:
+                return _refused(ValidationError(message))
+            messages.error(request, message)
             return redirect("learning:assignment", pk=pk)
         if form.is_valid():
             try:
@@ -111,17 +115,19 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 raise Http404 from None
             else:
                 sent = _("Sent! Your facilitator will review it.")
+                if not _replay(request):
+                    for problem in rejected:
+                        messages.warning(request, problem.message)
+                    messages.success(request, sent)
                 if fetched:
                     return JsonResponse(
                         {
                             "sent": True,
                             "message": sent,
                             "warnings": [problem.message for problem in rejected],
+                            "redirect": reverse("learning:assignment", args=[pk]),
                         }
                     )
-                for problem in rejected:
-                    messages.warning(request, problem.message)
-                messages.success(request, sent)
                 return redirect("learning:assignment", pk=pk)
         if fetched:
             return _refused(ValidationError([e for errors in form.errors.values() for e in errors]))

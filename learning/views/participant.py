@@ -25,6 +25,7 @@ from ._common import (
     _outbox_wrong_person,
     _posted,
     _refused,
+    _replay,
     participant_view,
 )
 
@@ -104,14 +105,13 @@ def lesson_done(request: HttpRequest, page_id: int) -> HttpResponse:
             return _refused(error)
         messages.error(request, " ".join(error.messages))
         return redirect(lesson.url)
-    if fetched:
-        return JsonResponse({"done": True, "created": created})
-    if created:
+    if created and not _replay(request):
         messages.success(request, _("Well done! The lesson is marked as done."))
     _prev, following = lesson.neighbours()
-    if following is not None and request.POST.get("go") == "next":
-        return redirect(following.url)
-    return redirect(lesson.url)
+    go = following.url if following is not None and request.POST.get("go") == "next" else None
+    if fetched:
+        return JsonResponse({"done": True, "created": created, "redirect": go or lesson.url})
+    return redirect(go or lesson.url)
 
 
 @require_POST
@@ -150,7 +150,10 @@ def reflection_save(request: HttpRequest, page_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         saved = _("Your answer is saved. Only you and your facilitators see it.")
+        if not _replay(request):
+            messages.success(request, saved)
         if fetched:
-            return JsonResponse({"saved": True, "message": saved})
-        messages.success(request, saved)
+            return JsonResponse(
+                {"saved": True, "message": saved, "redirect": f"{lesson.url}#reflection-{position}"}
+            )
     return redirect(f"{lesson.url}#reflection-{position}")
