@@ -517,6 +517,12 @@ class SubmissionFile(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(max_length=5, choices=Kind.choices)
     file = models.FileField(upload_to=submission_upload_to, max_length=200)
+    preview = models.FileField(
+        upload_to=submission_upload_to,
+        max_length=200,
+        blank=True,
+        help_text=_("A small copy of a photo (480 px) shown in lists; the full photo on a tap."),
+    )
     original_name = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(default=0)

@@ -236,6 +236,8 @@ def _submission_store(
                 height=item.height,
             )
             stored.file.save(f"upload.{item.extension}", item.content, save=False)
+            if item.preview is not None:
+                stored.preview.save("preview.jpg", item.preview, save=False)
             stored.save()
         transaction.on_commit(
             lambda: signals.submission_submitted.send(sender=Submission, submission=submission)

@@ -146,15 +146,17 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def submission_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """A file of a submission, only for its sender and those who may review it."""
+def submission_file(request: HttpRequest, pk: int, preview: bool = False) -> HttpResponse:
+    """A file of a submission, only for its sender and those who may review it (``preview``:
+    the small copy of a photo, or the photo itself when it has none)."""
     item = get_object_or_404(
         SubmissionFile.objects.select_related("submission__assignment", "submission__participant"),
         pk=pk,
     )
     if not selectors.can_see_submission(user=request.user, submission=item.submission):
         raise Http404
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    stored = item.preview if preview and item.preview else item.file
+    response = FileResponse(stored.open("rb"), content_type=item.content_type)
     disposition = "inline" if item.content_type.startswith("image/") else "attachment"
     response["Content-Disposition"] = (
         f'{disposition}; filename="file-{item.pk}.{item.file.name.rsplit(".", 1)[-1]}"'
