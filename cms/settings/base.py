@@ -300,3 +300,10 @@ SHOWCASE_LICENSING_LESSON_SLUG = os.environ.get(
 # Static paths the site's worker (/sw.js) loads with importScripts: the outbox's Background
 # Sync replay (work done offline, sent when signal comes back).
 PWA_WORKER_IMPORTS = ["cms/sw-outbox.js"]
+
+# --- Data saver -----------------------------------------------------------------------------
+# request.data_saver: the person's choice, else the phone's (Save-Data header, 2G/3G cookie).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "cms.data_saver.DataSaverMiddleware",
+)

@@ -4,6 +4,20 @@
 // (cms/sw-outbox.js). Every item carries an id made here and the time the person acted; the
 // server applies an id once, so sending again is always safe. Items are only ever sent while
 // the person who made them is signed in. Without JavaScript the forms post as usual.
+
+// Data saver: tell the server what the phone says about its connection (cms/data_saver.py);
+// the person's own choice in the account settings wins over it.
+(function () {
+  "use strict";
+  var connection = navigator.connection;
+  if (!connection) return;
+  var slow = connection.saveData || /^(slow-2g|2g|3g)$/.test(connection.effectiveType || "");
+  var want = "data_saver=" + (slow ? "1" : "0");
+  if ((";" + document.cookie.replace(/ /g, "") + ";").indexOf(";" + want + ";") < 0) {
+    document.cookie = want + ";path=/;max-age=2592000;samesite=lax";
+  }
+})();
+
 (function () {
   "use strict";
   var box = document.getElementById("outbox");
@@ -246,6 +260,64 @@
     });
   }
 
+  // --- photos shrunk on the phone before they are stored or sent -----------------------------
+
+  // A photo re-encoded as JPEG at most `side` px long (the server checks and re-encodes again);
+  // anything that cannot be decoded here goes as it is.
+  function shrink(blob, name, side) {
+    if (!/^image\/(jpeg|png|webp)$/.test(blob.type) || !window.createImageBitmap) {
+      return Promise.resolve({ blob: blob, name: name });
+    }
+    return createImageBitmap(blob).then(function (bitmap) {
+      var scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      if (bitmap.close) bitmap.close();
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (jpeg) {
+          var smaller = jpeg && jpeg.size < blob.size;
+          resolve(smaller
+            ? { blob: jpeg, name: name.replace(/\.[^.]*$/, "") + ".jpg" }
+            : { blob: blob, name: name });
+        }, "image/jpeg", 0.8);
+      });
+    }).catch(function () { return { blob: blob, name: name }; });
+  }
+
+  function shrinker(form) {
+    var sides = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=file][data-shrink]"), function (input) {
+      sides[input.name] = parseInt(input.getAttribute("data-shrink"), 10) || 1600;
+    });
+    if (!Object.keys(sides).length) return null;
+    return function (fields) {
+      return Promise.all(fields.map(function (field) {
+        var side = sides[field[0]];
+        if (!side || !field[1] || typeof field[1] !== "object") return field;
+        return shrink(field[1].blob, field[1].name, side).then(function (file) { return [field[0], file]; });
+      }));
+    };
+  }
+
+  // A progress bar under the form while its files go up.
+  function progressFor(form) {
+    if (!form.querySelector("input[type=file]")) return null;
+    return function (loaded, total) {
+      var bar = form.querySelector("progress.upload-progress");
+      if (!bar) {
+        bar = document.createElement("progress");
+        bar.className = "upload-progress";
+        bar.max = 100;
+        var button = form.querySelector("[type=submit]");
+        form.insertBefore(bar, button);
+      }
+      bar.value = Math.round((100 * loaded) / total);
+      bar.textContent = bar.value + "%";
+    };
+  }
+
   function onSubmit(event) {
     var form = event.target;
     if (event.defaultPrevented || !form.hasAttribute || !form.hasAttribute("data-outbox")) return;
@@ -254,7 +326,8 @@
     var extra = {};
     if (button && button.name) extra[button.name] = button.value;
     if (button) button.disabled = true;
-    submit(form, { extra: extra }).then(function (outcome) {
+    var options = { extra: extra, files: shrinker(form), onProgress: progressFor(form) };
+    submit(form, options).then(function (outcome) {
       if (button) button.disabled = false;
       if (outcome.kind === "sent" && outcome.data.redirect) window.location.assign(outcome.data.redirect);
       else if (outcome.kind === "queued") form.classList.add("is-waiting");
