@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from cms.data_saver import data_saver_on
+from tests.support.fixtures.learning import build_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -67,14 +68,17 @@ def test_the_choice_is_in_the_account_settings(client, participant):
     assert participant.data_saver == "on"
 
 
-def test_images_come_in_the_smaller_rendition_only(client, participant, demo_site):
+def test_images_come_in_the_smaller_rendition_only(client, participant):
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection
 
     from cms.blocks import LessonStreamBlock
     from cms.models import LessonPage
 
-    lesson = LessonPage.objects.live().filter(locale__language_code="id").first()
+    if Collection.get_first_root_node() is None:  # media need the root collection
+        Collection.add_root(name="Root")
+    lesson = LessonPage.objects.get(pk=build_programme()["lessons"]["internalisation"][0].pk)
     image = Image.objects.create(title="Warung", file=get_test_image_file(size=(1200, 800)))
     block = LessonStreamBlock().child_blocks["image"]
     lesson.body.append(("image", block.to_python({"image": image.pk, "alt_text": "Warung"})))

@@ -57,7 +57,7 @@ def test_a_big_photo_is_shrunk_before_upload_with_a_moving_progress_bar(
             "offline": False,
             "latency": 100,
             "downloadThroughput": 250_000,
-            "uploadThroughput": 60_000,
+            "uploadThroughput": 200_000,
         },
     )
     page.fill("#id_text", "Warung saya, dari depan.")
