@@ -171,5 +171,9 @@ class AccountSettingsForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["name", "preferred_language", "time_zone"]
-        widgets = {"preferred_language": forms.RadioSelect, "time_zone": forms.RadioSelect}
+        fields = ["name", "preferred_language", "time_zone", "data_saver"]
+        widgets = {
+            "preferred_language": forms.RadioSelect,
+            "time_zone": forms.RadioSelect,
+            "data_saver": forms.RadioSelect,
+        }

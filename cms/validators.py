@@ -6,6 +6,7 @@ person types goes through these, in forms and in the admin alike.
 """
 
 import datetime as dt
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -70,3 +71,69 @@ def parse_id(value: object) -> int | None:
     else:
         return None
     return number if 1 <= number <= MAX_ID else None
+
+
+# --- when a person acted (work sent late from the phone's outbox) ------------------------------
+
+# A phone's clock may run a little fast; an action from further ahead is not one it made.
+ACTED_AT_FUTURE_SLACK = dt.timedelta(minutes=2)
+# Work can wait in the outbox through a trip without signal, not for a season.
+ACTED_AT_MAX_AGE = dt.timedelta(days=14)
+
+
+def validate_acted_at(
+    value: dt.datetime,
+    *,
+    now: dt.datetime,
+    earliest: dt.datetime | None = None,
+    latest: dt.datetime | None = None,
+) -> None:
+    """Refuse a time an action was said to happen at that cannot be true: in the future (beyond
+    a couple of minutes of clock drift), older than 14 days, or outside ``earliest``–``latest``
+    when the action belongs to a window (a workshop session's day)."""
+    if value.tzinfo is None:
+        raise ValidationError(_("The time of the action has no time zone."), code="naive")
+    if value > now + ACTED_AT_FUTURE_SLACK:
+        raise ValidationError(
+            _("The time of the action is in the future: check the phone's clock."),
+            code="acted_in_future",
+        )
+    if value < now - ACTED_AT_MAX_AGE:
+        raise ValidationError(
+            _("This was done more than %(days)s days ago and can no longer be sent."),
+            code="acted_too_long_ago",
+            params={"days": ACTED_AT_MAX_AGE.days},
+        )
+    if (earliest is not None and value < earliest) or (latest is not None and value > latest):
+        raise ValidationError(
+            _("The time of the action is outside the day it belongs to."),
+            code="acted_outside_window",
+        )
+
+
+def parse_acted_at(value: object) -> dt.datetime | None:
+    """An ISO 8601 time with an offset as the phone sends it ("2026-11-30T09:05:00.000Z"),
+    or None when it is not one (a bounded string; never a 500)."""
+    if not isinstance(value, str) or not 0 < len(value) <= 40 or not value.isascii():
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return None
+    try:
+        validate_sensible_date(parsed)
+    except ValidationError:
+        return None
+    return parsed.astimezone(dt.UTC)
+
+
+def parse_client_id(value: object) -> uuid.UUID | None:
+    """The UUID the phone made for an action, or None when it is not one."""
+    if not isinstance(value, str) or not 32 <= len(value) <= 36 or not value.isascii():
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None

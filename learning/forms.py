@@ -171,7 +171,7 @@ class SubmissionForm(forms.Form):
     )
     photos = MultipleFileField(
         label=_("Photos"),
-        widget=MultipleFileInput(attrs={"accept": "image/*"}),
+        widget=MultipleFileInput(attrs={"accept": "image/*", "data-shrink": "1600"}),
         help_text=_("Take a photo or choose from your gallery."),
     )
     files = MultipleFileField(label=_("Files"))

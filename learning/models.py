@@ -22,6 +22,11 @@ from cms.validators import validate_sensible_date
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
+# Work done offline waits in the phone's outbox and may be sent more than once; the id the phone
+# made for it is kept under a unique constraint with the person, so a replay applies once.
+OUTBOX_HELP = _("The id the phone gave this action, so that sending it again changes nothing.")
+
+
 def new_join_code(length: int = 6) -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _i in range(length))
 
@@ -188,13 +193,17 @@ class LessonCompletion(models.Model):
     )
     lesson_key = models.UUIDField(help_text=_("The lesson's translation key."))
     completed_at = models.DateTimeField(default=timezone.now)
+    client_id = models.UUIDField(null=True, blank=True, editable=False, help_text=OUTBOX_HELP)
 
     class Meta:
         verbose_name = _("lesson completion")
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "lesson_key"], name="learning_completion_unique"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "client_id"], name="learning_completion_client_id"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -252,6 +261,7 @@ class Reflection(models.Model):
     question = models.TextField(blank=True)
     answer = models.TextField(_("answer"), max_length=4000)
     updated_at = models.DateTimeField(default=timezone.now)
+    client_id = models.UUIDField(null=True, blank=True, editable=False, help_text=OUTBOX_HELP)
 
     class Meta:
         verbose_name = _("reflection")
@@ -259,7 +269,10 @@ class Reflection(models.Model):
             models.UniqueConstraint(
                 fields=["participant", "lesson_key", "position"],
                 name="learning_reflection_unique",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "client_id"], name="learning_reflection_client_id"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -343,10 +356,17 @@ class AttendanceChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     changed_at = models.DateTimeField(default=timezone.now)
+    client_id = models.UUIDField(null=True, blank=True, editable=False, help_text=OUTBOX_HELP)
 
     class Meta:
-        # Inserts happen under the attendance row's lock, so pk order is the order of changes.
-        ordering = ["pk"]
+        # Inserts happen under the attendance row's lock; a tap sent late from the outbox
+        # carries the time it was made, so the history is read in order of time.
+        ordering = ["changed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["changed_by", "client_id"], name="learning_attendance_change_client_id"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.attendance_id} → {self.present}"
@@ -461,6 +481,7 @@ class Submission(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     is_late = models.BooleanField(default=False)
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    client_id = models.UUIDField(null=True, blank=True, editable=False, help_text=OUTBOX_HELP)
 
     class Meta:
         verbose_name = _("submission")
@@ -470,7 +491,10 @@ class Submission(models.Model):
             models.UniqueConstraint(
                 fields=["assignment", "participant", "version"],
                 name="learning_submission_version_unique",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "client_id"], name="learning_submission_client_id"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -493,6 +517,12 @@ class SubmissionFile(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(max_length=5, choices=Kind.choices)
     file = models.FileField(upload_to=submission_upload_to, max_length=200)
+    preview = models.FileField(
+        upload_to=submission_upload_to,
+        max_length=200,
+        blank=True,
+        help_text=_("A small copy of a photo (480 px) shown in lists; the full photo on a tap."),
+    )
     original_name = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(default=0)

@@ -23,6 +23,9 @@ DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 60_000_000
 PHOTO_MAX_SIDE = 1600
 PHOTO_QUALITY = 80
+# What a list of work shows (a few tens of KB on a slow link); the full photo opens on a tap.
+PREVIEW_MAX_SIDE = 480
+PREVIEW_QUALITY = 70
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
 
 
@@ -42,6 +45,7 @@ class PreparedFile:
     content_type: str
     width: int | None = None
     height: int | None = None
+    preview: ContentFile | None = None
 
 
 def max_upload_bytes() -> int:
@@ -104,12 +108,17 @@ def prepare_photo(upload) -> PreparedFile:
     image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True, progressive=True)
+    small = image.copy()
+    small.thumbnail((PREVIEW_MAX_SIDE, PREVIEW_MAX_SIDE), Image.Resampling.LANCZOS)
+    preview = io.BytesIO()
+    small.save(preview, "JPEG", quality=PREVIEW_QUALITY, optimize=True, progressive=True)
     return PreparedFile(
         content=ContentFile(out.getvalue()),
         extension="jpg",
         content_type="image/jpeg",
         width=image.width,
         height=image.height,
+        preview=ContentFile(preview.getvalue()),
     )
 
 

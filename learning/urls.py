@@ -15,6 +15,12 @@ urlpatterns = [
     path("assignments/", views.assignment_list, name="assignments"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("files/<int:pk>/", views.submission_file, name="submission_file"),
+    path(
+        "files/<int:pk>/preview/",
+        views.submission_file,
+        {"preview": True},
+        name="submission_file_preview",
+    ),
     # facilitators and managers
     path("cohorts/", views.cohort_list, name="cohorts"),
     path("cohorts/<int:pk>/", views.cohort_dashboard, name="cohort"),

@@ -113,6 +113,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=TimeZoneChoice.WIB,
         help_text=_("Set from the district at sign-up; the person can change it."),
     )
+    data_saver = models.CharField(
+        _("data saver"),
+        max_length=4,
+        choices=[
+            ("auto", _("Automatic: on when the phone asks to save data or the signal is slow")),
+            ("on", _("On: smaller audio, video and images")),
+            ("off", _("Off: full quality")),
+        ],
+        default="auto",
+        help_text=_("Applies to podcast audio, lesson videos and images."),
+    )
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,

@@ -204,9 +204,6 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "cms.middleware.PagePersonMiddleware",
 )
-# Static paths of extra scripts the service worker loads with importScripts (e.g. the outbox's).
-PWA_WORKER_IMPORTS: list[str] = []
-
 # Compression that leaves byte-range responses (audio, video, media files) alone.
 MIDDLEWARE[MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware")] = (
     "cms.middleware.GZipMiddleware"
@@ -321,4 +318,16 @@ CERTIFICATE_ORGANISATIONS = os.environ.get("CERTIFICATE_ORGANISATIONS", "Berdaya
 # The Mastery lesson on product licences, when the showcase settings in the admin name none.
 SHOWCASE_LICENSING_LESSON_SLUG = os.environ.get(
     "SHOWCASE_LICENSING_LESSON_SLUG", "izin-pirt-halal-bpom"
+)
+
+# --- Service worker: scripts it imports --------------------------------------------------
+# Static paths the site's worker (/sw.js) loads with importScripts: the outbox's Background
+# Sync replay (work done offline, sent when signal comes back).
+PWA_WORKER_IMPORTS = ["cms/sw-outbox.js"]
+
+# --- Data saver -----------------------------------------------------------------------------
+# request.data_saver: the person's choice, else the phone's (Save-Data header, 2G/3G cookie).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "cms.data_saver.DataSaverMiddleware",
 )

@@ -4,12 +4,15 @@ work, and who may join a cohort.
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import LessonPage, User
+from cms.validators import validate_acted_at
 
 from .. import signals
 from ..models import (
@@ -43,3 +46,19 @@ def _send_assigned(assignment: Assignment, participants: list[User]) -> None:
                 sender=Assignment, assignment=assignment, participants=participants
             )
         )
+
+
+def _acted_at(
+    acted_at: datetime.datetime | None,
+    *,
+    earliest: datetime.datetime | None = None,
+    latest: datetime.datetime | None = None,
+) -> datetime.datetime:
+    """When the person acted: the time the phone says (work sent late from its outbox), within
+    bounds, or now. A time out of bounds is refused before anything changes."""
+    now = timezone.now()
+    if acted_at is None:
+        return now
+    validate_acted_at(acted_at, now=now, earliest=earliest, latest=latest)
+    # A phone a little ahead is taken as now: nothing is recorded in the future.
+    return min(acted_at, now)

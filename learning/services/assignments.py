@@ -5,10 +5,11 @@ once cannot both win.
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +26,7 @@ from ..models import (
     SubmissionFile,
 )
 from ..uploads import UploadRejected, prepare_file, prepare_photo
-from ._common import _send_assigned, _touch
+from ._common import _acted_at, _send_assigned, _touch
 
 
 def assignment_create(
@@ -115,13 +116,24 @@ def submission_create(
     text: str = "",
     photos: Sequence = (),
     files: Sequence = (),
+    client_id: uuid.UUID | None = None,
+    acted_at: datetime.datetime | None = None,
 ) -> tuple[Submission, list[UploadRejected]]:
     """Send a new version of the participant's work.
 
     Each photo is re-encoded and each file checked by content; a refused file is reported back
     while the rest is kept. The version number comes from the locked recipient row, so two
     sends at once get versions n and n+1, never a clash.
+
+    Work written offline arrives with its ``client_id`` and the time it was sent from the
+    phone (``acted_at``, which also decides whether it is late): sent again, the version it
+    made is returned and nothing changes.
     """
+    when = _acted_at(acted_at)
+    if client_id is not None:
+        done = Submission.objects.filter(participant=participant, client_id=client_id).first()
+        if done is not None:
+            return done, []
     text = (text or "").strip()
     if not assignment.allow_text:
         text = ""
@@ -145,6 +157,36 @@ def submission_create(
             message = " ".join(error.message for error in rejected)
         raise ValidationError(message, code="empty")
 
+    try:
+        submission = _submission_store(
+            assignment=assignment,
+            participant=participant,
+            text=text,
+            prepared=prepared,
+            client_id=client_id,
+            when=when,
+        )
+    except IntegrityError:
+        # The same work sent twice at once (a replay racing the first send): one version.
+        done = Submission.objects.filter(participant=participant, client_id=client_id).first()
+        if client_id is None or done is None:
+            raise
+        return done, []
+    _touch(participant)
+    participant.__dict__.pop("_learning_assignment_rows", None)
+    return submission, rejected
+
+
+def _submission_store(
+    *,
+    assignment: Assignment,
+    participant: User,
+    text: str,
+    prepared: list,
+    client_id: uuid.UUID | None,
+    when: datetime.datetime,
+) -> Submission:
+    """submission_create's writes, in one transaction under the recipient row's lock."""
     with transaction.atomic():
         try:
             row = AssignmentRecipient.objects.select_for_update().get(
@@ -152,6 +194,11 @@ def submission_create(
             )
         except AssignmentRecipient.DoesNotExist:
             raise PermissionDenied from None
+        if client_id is not None:
+            # After the lock: a send of the same work that got in first is seen here.
+            done = Submission.objects.filter(participant=participant, client_id=client_id).first()
+            if done is not None:
+                return done
         assignment = Assignment.objects.get(pk=row.assignment_id)
         latest = (
             Submission.objects.filter(assignment=assignment, participant=participant)
@@ -169,14 +216,14 @@ def submission_create(
             )
         if latest is not None and latest.status == Submission.Status.ACCEPTED:
             raise ValidationError(_("This assignment is already accepted."), code="accepted")
-        now = timezone.now()
         submission = Submission.objects.create(
             assignment=assignment,
             participant=participant,
             version=(latest.version + 1) if latest else 1,
             text=text,
-            is_late=now > assignment.due_at,
-            submitted_at=now,
+            is_late=when > assignment.due_at,
+            submitted_at=when,
+            client_id=client_id,
         )
         for kind, name, item in prepared:
             stored = SubmissionFile(
@@ -189,13 +236,13 @@ def submission_create(
                 height=item.height,
             )
             stored.file.save(f"upload.{item.extension}", item.content, save=False)
+            if item.preview is not None:
+                stored.preview.save("preview.jpg", item.preview, save=False)
             stored.save()
         transaction.on_commit(
             lambda: signals.submission_submitted.send(sender=Submission, submission=submission)
         )
-    _touch(participant)
-    participant.__dict__.pop("_learning_assignment_rows", None)
-    return submission, rejected
+    return submission
 
 
 def submission_review(

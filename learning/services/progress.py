@@ -4,8 +4,11 @@ reflections.
 
 from __future__ import annotations
 
+import datetime
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cms.models import LessonPage, StagePage, User
@@ -16,7 +19,7 @@ from ..models import (
     Reflection,
     StageOpening,
 )
-from ._common import _touch
+from ._common import _acted_at, _touch
 
 
 def lesson_visit(*, participant: User, lesson: LessonPage) -> None:
@@ -30,15 +33,29 @@ def _check_lesson_open(participant: User, lesson: LessonPage) -> None:
         raise PermissionDenied(_("This stage is not open for you yet."))
 
 
-def lesson_mark_done(*, participant: User, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
-    """Record that the participant finished the lesson. Repeats change nothing: the unique
-    constraint on (participant, lesson) decides, not a check in Python."""
+def lesson_mark_done(
+    *,
+    participant: User,
+    lesson: LessonPage,
+    client_id: uuid.UUID | None = None,
+    acted_at: datetime.datetime | None = None,
+) -> tuple[LessonCompletion, bool]:
+    """Record that the participant finished the lesson (at ``acted_at`` when it waited in the
+    phone's outbox). Repeats change nothing: the unique constraint on (participant, lesson)
+    decides, not a check in Python."""
+    when = _acted_at(acted_at)
     _check_lesson_open(participant, lesson)
-    completion, created = LessonCompletion.objects.get_or_create(
-        participant=participant,
-        lesson_key=lesson.translation_key,
-        defaults={"lesson": lesson},
-    )
+    try:
+        completion, created = LessonCompletion.objects.get_or_create(
+            participant=participant,
+            lesson_key=lesson.translation_key,
+            defaults={"lesson": lesson, "completed_at": when, "client_id": client_id},
+        )
+    except IntegrityError:
+        # The id already names another of this person's completions: that one was the action.
+        if client_id is None:
+            raise
+        return LessonCompletion.objects.get(participant=participant, client_id=client_id), False
     _touch(participant, lesson)
     participant.__dict__.pop("_learning_progress", None)
     return completion, created
@@ -63,24 +80,56 @@ def stage_open_early(
 
 
 def reflection_save(
-    *, participant: User, lesson: LessonPage, position: int, question: str, answer: str
+    *,
+    participant: User,
+    lesson: LessonPage,
+    position: int,
+    question: str,
+    answer: str,
+    client_id: uuid.UUID | None = None,
+    acted_at: datetime.datetime | None = None,
 ) -> Reflection:
+    """Save the participant's answer to a reflection question.
+
+    An answer written offline arrives with its ``client_id`` and the time it was written: sent
+    again, it changes nothing; arriving after a newer answer, it does not overwrite it.
+    """
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError(_("Write your answer before saving."), code="empty")
     if len(answer) > 4000:
         raise ValidationError(_("Your answer is too long (4000 characters at most)."))
+    when = _acted_at(acted_at)
     _check_lesson_open(participant, lesson)
-    reflection, _created = Reflection.objects.update_or_create(
-        participant=participant,
-        lesson_key=lesson.translation_key,
-        position=position,
-        defaults={
-            "lesson": lesson,
-            "question": question,
-            "answer": answer,
-            "updated_at": timezone.now(),
-        },
-    )
+    try:
+        with transaction.atomic():
+            if client_id is not None:
+                done = Reflection.objects.filter(participant=participant, client_id=client_id)
+                if done.exists():
+                    return done.get()
+            reflection, created = Reflection.objects.select_for_update().get_or_create(
+                participant=participant,
+                lesson_key=lesson.translation_key,
+                position=position,
+                defaults={
+                    "lesson": lesson,
+                    "question": question,
+                    "answer": answer,
+                    "updated_at": when,
+                    "client_id": client_id,
+                },
+            )
+            if not created and reflection.updated_at <= when:
+                reflection.lesson = lesson
+                reflection.question = question
+                reflection.answer = answer
+                reflection.updated_at = when
+                reflection.client_id = client_id
+                reflection.save()
+    except IntegrityError:
+        # The same answer sent twice at once: the constraint let one in, the other finds it.
+        if client_id is None:
+            raise
+        return Reflection.objects.get(participant=participant, client_id=client_id)
     _touch(participant)
     return reflection

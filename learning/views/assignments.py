@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,8 +31,13 @@ from ..models import (
 )
 from ._common import (
     _cohort_for,
+    _is_fetch,
+    _outbox_fields,
+    _outbox_wrong_person,
     _posted,
     _programme,
+    _refused,
+    _replay,
     in_user_zone,
     participant_view,
     staff_view,
@@ -77,9 +82,21 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_submit = selectors.can_submit(assignment=assignment, latest=latest)
     form = SubmissionForm(assignment=assignment)
     if request.method == "POST":
+        fetched = _is_fetch(request)
+        if fetched and (wrong := _outbox_wrong_person(request)):
+            return wrong
         form = SubmissionForm(request.POST, request.FILES, assignment=assignment)
-        if not can_submit:
-            messages.error(request, _("This assignment takes no answer right now."))
+        try:
+            client_id, acted_at = _outbox_fields(request)
+        except ValidationError as error:
+            return _refused(error) if fetched else redirect("learning:assignment", pk=pk)
+        # Work sent again from the outbox is answered by the service (the version it made);
+        # otherwise refuse early what the service would refuse anyway.
+        if not can_submit and client_id is None:
+            message = _("This assignment takes no answer right now.")
+            if fetched:
+                return _refused(ValidationError(message))
+            messages.error(request, message)
             return redirect("learning:assignment", pk=pk)
         if form.is_valid():
             try:
@@ -89,16 +106,31 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     text=form.cleaned_data.get("text", ""),
                     photos=form.cleaned_data.get("photos", []),
                     files=form.cleaned_data.get("files", []),
+                    client_id=client_id,
+                    acted_at=acted_at,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             except PermissionDenied:
                 raise Http404 from None
             else:
-                for problem in rejected:
-                    messages.warning(request, problem.message)
-                messages.success(request, _("Sent! Your facilitator will review it."))
+                sent = _("Sent! Your facilitator will review it.")
+                if not _replay(request):
+                    for problem in rejected:
+                        messages.warning(request, problem.message)
+                    messages.success(request, sent)
+                if fetched:
+                    return JsonResponse(
+                        {
+                            "sent": True,
+                            "message": sent,
+                            "warnings": [problem.message for problem in rejected],
+                            "redirect": reverse("learning:assignment", args=[pk]),
+                        }
+                    )
                 return redirect("learning:assignment", pk=pk)
+        if fetched:
+            return _refused(ValidationError([e for errors in form.errors.values() for e in errors]))
     return render(
         request,
         "learning/assignment_detail.html",
@@ -114,15 +146,17 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def submission_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """A file of a submission, only for its sender and those who may review it."""
+def submission_file(request: HttpRequest, pk: int, preview: bool = False) -> HttpResponse:
+    """A file of a submission, only for its sender and those who may review it (``preview``:
+    the small copy of a photo, or the photo itself when it has none)."""
     item = get_object_or_404(
         SubmissionFile.objects.select_related("submission__assignment", "submission__participant"),
         pk=pk,
     )
     if not selectors.can_see_submission(user=request.user, submission=item.submission):
         raise Http404
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    stored = item.preview if preview and item.preview else item.file
+    response = FileResponse(stored.open("rb"), content_type=item.content_type)
     disposition = "inline" if item.content_type.startswith("image/") else "attachment"
     response["Content-Disposition"] = (
         f'{disposition}; filename="file-{item.pk}.{item.file.name.rsplit(".", 1)[-1]}"'

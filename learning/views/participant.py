@@ -21,7 +21,11 @@ from ..models import (
 )
 from ._common import (
     _is_fetch,
+    _outbox_fields,
+    _outbox_wrong_person,
     _posted,
+    _refused,
+    _replay,
     participant_view,
 )
 
@@ -83,43 +87,73 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
 @participant_view
 def lesson_done(request: HttpRequest, page_id: int) -> HttpResponse:
     lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
+    fetched = _is_fetch(request)
+    if fetched and (wrong := _outbox_wrong_person(request)):
+        return wrong
     try:
-        _completion, created = services.lesson_mark_done(participant=request.user, lesson=lesson)
+        client_id, acted_at = _outbox_fields(request)
+        _completion, created = services.lesson_mark_done(
+            participant=request.user, lesson=lesson, client_id=client_id, acted_at=acted_at
+        )
     except PermissionDenied:
+        if fetched:
+            return _refused(ValidationError(_("This stage is not open for you yet.")))
         messages.error(request, _("This stage is not open for you yet."))
         return redirect(lesson.url)
-    if _is_fetch(request):
-        return JsonResponse({"done": True, "created": created})
-    if created:
+    except ValidationError as error:
+        if fetched:
+            return _refused(error)
+        messages.error(request, " ".join(error.messages))
+        return redirect(lesson.url)
+    if created and not _replay(request):
         messages.success(request, _("Well done! The lesson is marked as done."))
     _prev, following = lesson.neighbours()
-    if following is not None and request.POST.get("go") == "next":
-        return redirect(following.url)
-    return redirect(lesson.url)
+    go = following.url if following is not None and request.POST.get("go") == "next" else None
+    if fetched:
+        return JsonResponse({"done": True, "created": created, "redirect": go or lesson.url})
+    return redirect(go or lesson.url)
 
 
 @require_POST
 @participant_view
 def reflection_save(request: HttpRequest, page_id: int) -> HttpResponse:
     lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
+    fetched = _is_fetch(request)
+    if fetched and (wrong := _outbox_wrong_person(request)):
+        return wrong
     form = ReflectionForm(request.POST)
     questions = [b.value["question"] for b in lesson.body if b.block_type == "reflection"]
     if not form.is_valid() or form.cleaned_data["position"] >= len(questions):
+        if fetched:
+            return _refused(ValidationError(_("Write your answer before saving.")))
         messages.error(request, _("Write your answer before saving."))
         return redirect(lesson.url)
     position = form.cleaned_data["position"]
     try:
+        client_id, acted_at = _outbox_fields(request)
         services.reflection_save(
             participant=request.user,
             lesson=lesson,
             position=position,
             question=questions[position],
             answer=form.cleaned_data["answer"],
+            client_id=client_id,
+            acted_at=acted_at,
         )
     except PermissionDenied:
+        if fetched:
+            return _refused(ValidationError(_("This stage is not open for you yet.")))
         messages.error(request, _("This stage is not open for you yet."))
     except ValidationError as error:
+        if fetched:
+            return _refused(error)
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Your answer is saved. Only you and your facilitators see it."))
+        saved = _("Your answer is saved. Only you and your facilitators see it.")
+        if not _replay(request):
+            messages.success(request, saved)
+        if fetched:
+            return JsonResponse(
+                {"saved": True, "message": saved, "redirect": f"{lesson.url}#reflection-{position}"}
+            )
     return redirect(f"{lesson.url}#reflection-{position}")

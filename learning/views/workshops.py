@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,8 +25,11 @@ from ..models import (
 from ._common import (
     _cohort_for,
     _is_fetch,
+    _outbox_fields,
+    _outbox_wrong_person,
     _posted,
     _programme,
+    _refused,
     staff_view,
 )
 
@@ -76,7 +80,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     history = (
         AttendanceChange.objects.filter(attendance__session=session)
         .select_related("attendance__participant", "changed_by")
-        .order_by("-pk")[:200]
+        .order_by("-changed_at", "-pk")[:200]
     )
     return render(
         request,
@@ -94,20 +98,35 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def register_mark(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session_for(request, pk)
+    fetched = _is_fetch(request)
+    if fetched and (wrong := _outbox_wrong_person(request)):
+        return wrong
     try:
         participant = User.objects.get(
             pk=parse_id(request.POST.get("participant")), enrolments__cohort=session.cohort
         )
     except User.DoesNotExist:
-        if _is_fetch(request):
+        if fetched:
             return JsonResponse({"error": _("This person is not in the cohort.")}, status=400)
         messages.error(request, _("This person is not in the cohort."))
         return redirect("learning:register", pk=session.pk)
     present = request.POST.get("present") == "1"
-    attendance = services.attendance_mark(
-        session=session, participant=participant, present=present, marked_by=request.user
-    )
-    if _is_fetch(request):
+    try:
+        client_id, acted_at = _outbox_fields(request)
+        attendance = services.attendance_mark(
+            session=session,
+            participant=participant,
+            present=present,
+            marked_by=request.user,
+            client_id=client_id,
+            acted_at=acted_at,
+        )
+    except ValidationError as error:
+        if fetched:
+            return _refused(error)
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning:register", pk=session.pk)
+    if fetched:
         return JsonResponse(
             {
                 "participant": participant.pk,

@@ -121,6 +121,7 @@ PK_MODELS = {
     "learning:register_everyone": "learning.WorkshopSession",
     "learning:review": "learning.Submission",
     "learning:submission_file": "learning.SubmissionFile",
+    "learning:submission_file_preview": "learning.SubmissionFile",
     "learning:participant": "cms.User",
     "learning:participant_password": "cms.User",
     "coaching:session": "coaching.ClinicSession",

@@ -58,6 +58,7 @@ def matrix(w) -> list[tuple[str, dict[str, str]]]:
         ("/id/learning/assignments/", EVERYONE),
         (f"/id/learning/assignments/{a}/", OWNER_ONLY),
         (f"/id/learning/files/{f}/", WHO_SEES_WORK),
+        (f"/id/learning/files/{f}/preview/", WHO_SEES_WORK),
         ("/id/coaching/", EVERYONE),
         (f"/id/coaching/{clinic}/", EVERYONE),
         ("/id/coaching/my/", EVERYONE),

@@ -40,13 +40,19 @@ def video_player(context, video, caption=""):
             DataSaver.LOW: video.playlist_url("144p") or video.master_url,
             DataSaver.AUDIO: video.playlist_url("audio"),
         }
+    # The person's one data-saver choice (or their phone's, set on the request by the site's
+    # middleware as ``request.data_saver``) plays the 144p rung unless they chose audio only.
+    if mode == DataSaver.AUTO and getattr(request, "data_saver", False):
+        mode = DataSaver.LOW
     if choices and mode not in [choice["value"] for choice in choices]:
         mode = choices[0]["value"]
+    play_mb = next((c["mb"] for c in choices if c["value"] == mode), None)
     return {
         "video": video,
         "caption": caption,
         "mode": mode,
         "choices": choices,
+        "play_mb": play_mb,
         "urls": urls,
         "first": first,
         "request": request,

@@ -111,7 +111,7 @@
     }
     if (toggle) {
       var wanted = load("podcast-saver");
-      if (wanted === null) { wanted = !!(navigator.connection && navigator.connection.saveData); }
+      if (wanted === null) { wanted = toggle.defaultChecked || !!(navigator.connection && navigator.connection.saveData); }
       toggle.checked = !!wanted;
       chooseSource();
       toggle.addEventListener("change", function () {
