@@ -43,3 +43,12 @@ def _send_assigned(assignment: Assignment, participants: list[User]) -> None:
                 sender=Assignment, assignment=assignment, participants=participants
             )
         )
+
+
+def _send_joined(participant: User, cohort, assignments: list[Assignment]) -> None:
+    if assignments:
+        transaction.on_commit(
+            lambda: signals.assignments_on_joining.send(
+                sender=Assignment, participant=participant, cohort=cohort, assignments=assignments
+            )
+        )
