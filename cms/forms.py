@@ -12,7 +12,6 @@ from cms.hooks import run_signup_form_hooks
 from cms.models import DISTRICT_TIME_ZONES, User
 from cms.phone import normalise_mobile
 
-
 # Room for every way people write a number: "+62 812-0000-0001" is 17 characters, and a
 # few more spaces or dots must not be cut by the browser (the stored form is at most 16).
 MOBILE_TYPED_MAX_LENGTH = 24

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.models.districts import District
 from cms.forms import TelInput
+from cms.models.districts import District
 from cms.phone import normalise_mobile
 
 from .models import BusinessProfile, LicenceKind, LicenceStatus, ProductType
