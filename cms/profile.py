@@ -93,4 +93,6 @@ def profile_details(request: HttpRequest) -> HttpResponse:
             return redirect(target)
     else:
         form = ProfileDetailsForm(user=user)
+        if not form.fields:  # nothing missing: nothing to ask
+            return redirect(target)
     return render(request, "cms/profile_details.html", {"form": form, "next": target})

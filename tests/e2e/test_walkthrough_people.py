@@ -160,3 +160,65 @@ def test_the_progress_matrix_says_it_scrolls(
     )
     wrap.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
     expect(hint).to_be_hidden()
+
+
+def test_who_gave_it_where_it_comes_from_and_when_at_phone_size(
+    live_server, browser, artifacts_dir, selong, facilitator, make_participant, make_user
+):
+    build_programme(lessons_per_module=1)
+    member = make_participant(name="Siti Aminah")
+    services.enrolment_create(cohort=selong, participant=member)
+    due = timezone.now() + dt.timedelta(days=5)
+    for name, mobile in (("Dewi Modal", "081311119001"), ("Bayu Pemasaran", "081311119002")):
+        expert = make_user("experts", mobile, name=name, is_staff=True)
+        services.assignment_create(
+            created_by=expert,
+            title="Rencana usaha",
+            instructions="Tulis.",
+            due_at=due,
+            participants=[member],
+        )
+    task = services.assignment_create(
+        created_by=facilitator, title="Foto usaha", instructions="Kirim.", due_at=due, cohort=selong
+    )
+    services.submission_create(assignment=task, participant=member, text="Ini warung saya.")
+    makassar = zoneinfo.ZoneInfo("Asia/Makassar")
+    workshop = services.session_create(
+        cohort=selong,
+        created_by=facilitator,
+        title="Lokakarya Hari 1",
+        starts_at=dt.datetime(2026, 12, 1, 9, tzinfo=makassar),
+        ends_at=dt.datetime(2026, 12, 1, 16, tzinfo=makassar),
+        place="Balai Desa",
+    )
+    base = live_server.url
+    for person, screens in (
+        (
+            facilitator,
+            {
+                "review-queue": "/id/learning/reviews/",
+                "register": f"/id/learning/sessions/{workshop.pk}/",
+            },
+        ),
+        (member, {"tasks": "/id/learning/assignments/"}),
+    ):
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
+        )
+        sign_in_by_cookie(context, base, person)
+        page = context.new_page()
+        try:
+            for name, path in screens.items():
+                page.goto(base + path)
+                fits_the_phone(page)
+                shot(page, artifacts_dir, name)
+                if name == "review-queue":
+                    expect(page.locator(".review-item .cohort")).to_have_text("Kelompok Selong")
+                if name == "register":
+                    expect(page.get_by_text("09:00–16:00 WITA")).to_be_visible()
+                if name == "tasks":
+                    froms = page.locator(".task .from").all_inner_texts()
+                    assert any("Dewi Modal" in t for t in froms), froms
+                    assert any("Bayu Pemasaran" in t for t in froms), froms
+        finally:
+            context.close()

@@ -44,6 +44,7 @@ REVIEWERS = row("login", "deny", "deny", "ok", "ok", "ok", "ok", "ok", "ok", "ok
 CLINIC_STAFF = row("login", "deny", "deny", "deny", "ok", "ok", "ok", "deny", "deny", "ok")
 WHO_SEES_WORK = row("login", "ok", "deny", "ok", "deny", "ok", "ok", "deny", "deny", "ok")
 ADMIN = row("login", "login", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok")
+SENT_ON = row("login", "go", "go", "go", "go", "go", "go", "go", "go", "go")
 MANAGERS_ADMIN = row("login", "login", "login", "deny", "deny", "ok", "ok", "deny", "deny", "ok")
 
 
@@ -66,6 +67,8 @@ def matrix(w) -> list[tuple[str, dict[str, str]]]:
         ("/id/notifications/settings/", EVERYONE),
         (f"/id/notifications/{w['notification'].pk}/open/", {**OWNER_ONLY, "participant": "go"}),
         ("/id/accounts/settings/", EVERYONE),
+        # asks only for what is missing; everyone here has given it, so they are sent on
+        ("/id/accounts/profile/", SENT_ON),
         # facilitators' pages
         ("/id/learning/cohorts/", FACILITATORS),
         (f"/id/learning/cohorts/{c}/", COHORT_STAFF),
