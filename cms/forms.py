@@ -12,20 +12,30 @@ from cms.hooks import run_signup_form_hooks
 from cms.models import DISTRICT_TIME_ZONES, User
 from cms.phone import normalise_mobile
 
+# Room for every way people write a number: "+62 812-0000-0001" is 17 characters, and a
+# few more spaces or dots must not be cut by the browser (the stored form is at most 16).
+MOBILE_TYPED_MAX_LENGTH = 24
+
+
+class TelInput(forms.TextInput):
+    """A phone number's input: ``type="tel"`` (one type attribute) and the phone keypad."""
+
+    input_type = "tel"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "tel", "autocomplete": "tel", **(attrs or {})})
+
 
 class MobileField(forms.CharField):
     """A text field that accepts Indonesian mobile numbers and cleans them to "+62…"."""
 
+    widget = TelInput
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("max_length", MOBILE_TYPED_MAX_LENGTH)
         kwargs.setdefault("label", _("Mobile number"))
         kwargs.setdefault("help_text", _("For example 0812 3456 7890."))
         super().__init__(**kwargs)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update({"type": "tel", "inputmode": "tel", "autocomplete": "tel"})
-        return attrs
 
     def clean(self, value):
         value = super().clean(value)
@@ -146,16 +156,21 @@ class MobileAuthenticationForm(AuthenticationForm):
 
     username = forms.CharField(
         label=_("Mobile number"),
-        max_length=20,
-        widget=forms.TextInput(
-            attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel", "autofocus": True}
-        ),
+        max_length=MOBILE_TYPED_MAX_LENGTH,
+        widget=TelInput(attrs={"autofocus": True}),
     )
 
     error_messages = {
         "invalid_login": _("The mobile number or password is not right. Please try again."),
         "inactive": _("This account is not active. Please contact your facilitator."),
     }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # AuthenticationForm sets the stored number's length (16) as the input's maxlength,
+        # which cuts a number typed with spaces: the typed form may be longer.
+        self.fields["username"].max_length = MOBILE_TYPED_MAX_LENGTH
+        self.fields["username"].widget.attrs["maxlength"] = str(MOBILE_TYPED_MAX_LENGTH)
 
     def clean(self):
         raw = self.cleaned_data.get("username")

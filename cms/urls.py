@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.urls import verify_patterns
-from cms import views
+from cms import profile, views
 from cms.pwa import views as pwa_views
 
 account_patterns = (
@@ -19,6 +19,7 @@ account_patterns = (
         path("logout/", views.SignOutView.as_view(), name="logout"),
         path("password/", views.ChangePasswordView.as_view(), name="password_change"),
         path("settings/", views.account_settings, name="settings"),
+        path("profile/", profile.profile_details, name="profile_details"),
     ],
     "accounts",
 )

@@ -17,6 +17,7 @@ from cms import throttle
 from cms.forms import AccountSettingsForm, MobileAuthenticationForm, SignUpForm
 from cms.hooks import run_after_signup_hooks
 from cms.models import Role, User
+from cms.profile import profile_needs_asking, profile_url
 from cms.redirects import safe_next
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -105,6 +106,14 @@ class SignInView(auth_views.LoginView):
                 target = f"/{language}/"
             response = HttpResponseRedirect(target)
             _set_language_cookie(response, language)
+        if profile_needs_asking(user=form.get_user()):
+            # Someone a facilitator enrolled without their sex, age or district: asked once.
+            url = profile_url(response.url)
+            if language in LANGUAGE_CODES:
+                url = translate_url(url, language)
+            cookies = response.cookies
+            response = HttpResponseRedirect(url)
+            response.cookies = cookies
         return response
 
     def get_redirect_url(self):

@@ -225,7 +225,10 @@ def _past_session(expert: Expert, topic: Topic, people: list[User]) -> None:
                 " catat pemasukan dan pengeluaran setiap hari selama dua minggu."
             ),
         )
-        due = timezone.now() + dt.timedelta(days=10)
+        # A deadline as an expert sets one: 23:59 in the participant's zone, ten days on.
+        their_zone = person.time_zone or zone
+        their_today = timezone.localdate(timezone=zoneinfo.ZoneInfo(their_zone))
+        due = _local(their_today + dt.timedelta(days=10), 23, 59, their_zone)
         title = "Catatan keuangan dua minggu"
         instructions = (
             "Tulis pemasukan dan pengeluaran usaha Anda setiap hari selama dua minggu, lalu"

@@ -2,13 +2,12 @@
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.models.users import TIME_ZONE_LABELS
+from cms.timespan import LocalSpan, local_span, span_for  # noqa: F401 (re-exported)
 from coaching.models import (
     ACTIVE_STATUSES,
     Audience,
@@ -189,38 +188,11 @@ def roster(*, session: ClinicSession) -> QuerySet:
 # --- time -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LocalSpan:
-    """A session's start and end as seen in one zone."""
-
-    starts: dt.datetime
-    ends: dt.datetime
-    label: str
-
-    @property
-    def crosses_midnight(self) -> bool:
-        return self.starts.date() != (self.ends - dt.timedelta(microseconds=1)).date()
-
-    def __str__(self) -> str:
-        day = dateformat.format(self.starts, "D, j M Y")
-        start = dateformat.format(self.starts, "H:i")
-        if self.crosses_midnight:
-            end = dateformat.format(self.ends, "D, j M H:i")
-        else:
-            end = dateformat.format(self.ends, "H:i")
-        return f"{day} · {start}–{end} {self.label}"
-
-
-def local_span(*, starts_at: dt.datetime, ends_at: dt.datetime, time_zone: str) -> LocalSpan:
-    tz = zoneinfo.ZoneInfo(time_zone or "Asia/Jakarta")
-    return LocalSpan(
-        starts=timezone.localtime(starts_at, tz),
-        ends=timezone.localtime(ends_at, tz),
-        label=TIME_ZONE_LABELS.get(time_zone, time_zone),
-    )
-
-
 def session_span_for(*, session: ClinicSession, user) -> LocalSpan:
     """The session's times in the viewer's zone (the session's own zone for visitors)."""
-    zone = getattr(user, "time_zone", "") or session.time_zone
-    return local_span(starts_at=session.starts_at, ends_at=session.ends_at, time_zone=zone)
+    return span_for(
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        user=user,
+        fallback_zone=session.time_zone,
+    )

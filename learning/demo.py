@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zoneinfo
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -89,6 +90,14 @@ def load_demo(*, stdout=None) -> int:
     if stdout is not None and created:
         stdout.write(f"Learning demo: {created} cohorts with participants and assignments.")
     return created
+
+
+def _at(days: int, hour: int, minute: int, zone: str) -> datetime.datetime:
+    """``days`` from today at a local hour of the cohort's district: workshops at 09:00,
+    deadlines at 17:00 or 23:59, as people would set them (not "now + 3 days", 06:06)."""
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(zone))
+    day = today + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour, minute), zoneinfo.ZoneInfo(zone))
 
 
 def _cohort(index, district, name, code, co_facilitator, place, *, stages, locale) -> Cohort:
@@ -178,8 +187,8 @@ def _cohort(index, district, name, code, co_facilitator, place, *, stages, local
         created_by=facilitator,
         title="Lokakarya Orientasi · Hari 1",
         stage=orientation,
-        starts_at=now - datetime.timedelta(days=3, hours=2),
-        ends_at=now - datetime.timedelta(days=3, hours=-5),
+        starts_at=_at(-3, 9, 0, zone),
+        ends_at=_at(-3, 16, 0, zone),
         place=f"Balai Desa {place}",
     )
     services.session_create(
@@ -187,8 +196,8 @@ def _cohort(index, district, name, code, co_facilitator, place, *, stages, local
         created_by=facilitator,
         title="Lokakarya Orientasi · Hari 2",
         stage=orientation,
-        starts_at=now + datetime.timedelta(days=4),
-        ends_at=now + datetime.timedelta(days=4, hours=7),
+        starts_at=_at(4, 9, 0, zone),
+        ends_at=_at(4, 16, 0, zone),
         place=f"Balai Desa {place}",
     )
     for i, participant in enumerate(participants):
@@ -213,7 +222,7 @@ def _cohort(index, district, name, code, co_facilitator, place, *, stages, local
         created_by=facilitator,
         title="Foto tempat usaha Anda",
         instructions="Ambil 1–3 foto tempat atau alat usaha Anda dan ceritakan singkat.",
-        due_at=now + datetime.timedelta(days=7),
+        due_at=_at(7, 23, 59, zone),
         cohort=cohort,
         lesson=lesson,
     )
@@ -221,7 +230,7 @@ def _cohort(index, district, name, code, co_facilitator, place, *, stages, local
         created_by=facilitator,
         title="Anggaran rumah tangga satu bulan",
         instructions="Tulis pemasukan dan pengeluaran keluarga Anda selama satu bulan.",
-        due_at=now - datetime.timedelta(days=2),
+        due_at=_at(-2, 17, 0, zone),
         cohort=cohort,
         allow_photos=False,
     )
@@ -229,7 +238,7 @@ def _cohort(index, district, name, code, co_facilitator, place, *, stages, local
         created_by=facilitator,
         title="Rencana kunjungan ke koperasi",
         instructions="Tuliskan kapan dan dengan siapa Anda akan ke koperasi.",
-        due_at=now + datetime.timedelta(hours=30),
+        due_at=_at(1, 23, 59, zone),  # due soon
         cohort=cohort,
         participants=participants[:4],
         allow_photos=False,
@@ -239,7 +248,7 @@ def _cohort(index, district, name, code, co_facilitator, place, *, stages, local
         created_by=facilitator,
         title="Daftar hadir pra-lokakarya",
         instructions="Konfirmasi kehadiran Anda di lokakarya.",
-        due_at=now - datetime.timedelta(days=10),
+        due_at=_at(-10, 17, 0, zone),
         cohort=cohort,
     )
     services.assignment_set_closed(assignment=closed, by=facilitator, closed=True)

@@ -11,6 +11,7 @@ from cms.forms import MobileField
 from cms.models import AgeBand, LessonPage, MigrantStatus, Sex, StagePage
 from cms.models.districts import DistrictChoiceField
 from cms.validators import SensibleDateField
+from cms.widgets import NativeDateInput, NativeTimeInput
 
 from .models import Review
 
@@ -87,11 +88,9 @@ class SessionForm(LocalDateTimeMixin, forms.Form):
     stage = forms.ModelChoiceField(
         label=_("Stage"), queryset=StagePage.objects.none(), required=False
     )
-    date = SensibleDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(
-        label=_("Ends"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    date = SensibleDateField(label=_("Date"), widget=NativeDateInput())
+    start = forms.TimeField(label=_("Starts"), widget=NativeTimeInput())
+    end = forms.TimeField(label=_("Ends"), required=False, widget=NativeTimeInput())
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
 
     def __init__(self, *args, stages=None, **kwargs):
@@ -129,13 +128,11 @@ class AssignmentForm(LocalDateTimeMixin, forms.Form):
     lesson = forms.ModelChoiceField(
         label=_("Lesson (optional)"), queryset=LessonPage.objects.none(), required=False
     )
-    due_date = SensibleDateField(
-        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = SensibleDateField(label=_("Due date"), widget=NativeDateInput())
     due_time = forms.TimeField(
         label=_("Due time"),
         initial=datetime.time(23, 59),
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=NativeTimeInput(),
     )
     allow_text = forms.BooleanField(label=_("Text"), required=False, initial=True)
     allow_photos = forms.BooleanField(label=_("Photos"), required=False, initial=True)

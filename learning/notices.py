@@ -25,6 +25,7 @@ from learning.models import Assignment, CohortInvitation, Review, Submission
 from notifications import digests, kinds, services
 
 ASSIGNED = "assignment_new"
+ASSIGNED_ON_JOINING = "assignments_on_joining"
 DUE_24H = "assignment_due_24h"
 FEEDBACK = "submission_feedback"
 REVIEW_DIGEST = "review_digest"
@@ -58,6 +59,14 @@ def register_kinds() -> None:
         label=_("New assignments"),
         title=_("New assignment: %(title)s"),
         body=_("Due %(due)s."),
+        ttl=datetime.timedelta(days=2),
+        audience=participants,
+    )
+    kinds.register(
+        ASSIGNED_ON_JOINING,
+        label=_("New assignments"),  # the same switch as one new assignment
+        title=_("Assignments for you in %(cohort)s"),
+        body=_("%(count)s to do: %(titles)s. The first is due %(due)s."),
         ttl=datetime.timedelta(days=2),
         audience=participants,
     )
@@ -98,24 +107,50 @@ def _url(user, name: str, *args) -> str:
 
 @receiver(signals.assignment_assigned, dispatch_uid="notifications-assignment-assigned")
 def on_assignment_assigned(sender, assignment: Assignment, participants, **kwargs) -> None:
-    now = timezone.now()
-    remind_at = assignment.due_at - datetime.timedelta(hours=24)
     for participant in participants:
         url = _url(participant, "learning:assignment", assignment.pk)
         params = {"title": assignment.title, "due": assignment.due_at}
         services.notify(
             recipient=participant, kind=ASSIGNED, url=url, params=params, obj=assignment
         )
-        if remind_at > now:
-            services.reminder_schedule(
-                recipient=participant,
-                kind=DUE_24H,
-                obj=assignment,
-                at=remind_at,
-                url=url,
-                params=params,
-                expires_at=assignment.due_at,
-            )
+        _schedule_due_reminder(participant, assignment, url)
+
+
+def _schedule_due_reminder(participant, assignment: Assignment, url: str) -> None:
+    remind_at = assignment.due_at - datetime.timedelta(hours=24)
+    if remind_at > timezone.now():
+        services.reminder_schedule(
+            recipient=participant,
+            kind=DUE_24H,
+            obj=assignment,
+            at=remind_at,
+            url=url,
+            params={"title": assignment.title, "due": assignment.due_at},
+            expires_at=assignment.due_at,
+        )
+
+
+@receiver(signals.assignments_on_joining, dispatch_uid="notifications-assignments-on-joining")
+def on_assignments_on_joining(sender, participant, cohort, assignments, **kwargs) -> None:
+    """A newcomer hears once about the work with time left (the service leaves out the rest)."""
+    if len(assignments) == 1:
+        on_assignment_assigned(sender, assignment=assignments[0], participants=[participant])
+        return
+    services.notify(
+        recipient=participant,
+        kind=ASSIGNED_ON_JOINING,
+        url=_url(participant, "learning:assignments"),
+        params={
+            "cohort": cohort.name,
+            "count": len(assignments),
+            "titles": ", ".join(a.title for a in assignments)[:600],
+            "due": assignments[0].due_at,
+        },
+        obj=cohort,
+    )
+    for assignment in assignments:
+        url = _url(participant, "learning:assignment", assignment.pk)
+        _schedule_due_reminder(participant, assignment, url)
 
 
 @receiver(signals.invitation_sent, dispatch_uid="notifications-cohort-invitation")

@@ -3,6 +3,9 @@ reminders of the notifications app, for example) can react without learning impo
 
 ``assignment_assigned(sender, assignment, participants)``
     an assignment was given to ``participants`` (a list of users).
+``assignments_on_joining(sender, participant, cohort, assignments)``
+    a newcomer to ``cohort`` got its open assignments that still have time left (a list,
+    soonest due first), to be told about in one message.
 ``submission_submitted(sender, submission)``
     a participant sent a version of their work.
 ``submission_reviewed(sender, review)``
@@ -14,6 +17,7 @@ reminders of the notifications app, for example) can react without learning impo
 from django.dispatch import Signal
 
 assignment_assigned = Signal()
+assignments_on_joining = Signal()
 submission_submitted = Signal()
 submission_reviewed = Signal()
 invitation_sent = Signal()

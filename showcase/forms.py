@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.forms import TelInput
 from cms.models.districts import District
 from cms.phone import normalise_mobile
 
@@ -13,7 +14,7 @@ class BusinessProfileForm(forms.ModelForm):
         fields = ["name", "description", "product_type", "district", "whatsapp", "price_range"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4, "maxlength": 500}),
-            "whatsapp": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "whatsapp": TelInput(),
         }
 
     def __init__(self, *args, **kwargs):

@@ -131,6 +131,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    profile_asked_at = models.DateTimeField(
+        _("profile details asked at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the person was asked (once, after signing in) for the details a facilitator "
+            "did not give: sex, age band, district."
+        ),
+    )
 
     objects = UserManager()
 

@@ -60,3 +60,15 @@ def filesize_short(num_bytes) -> str:
 @register.simple_tag
 def active_locale() -> Locale:
     return Locale.get_active()
+
+
+@register.simple_tag(takes_context=True)
+def local_time(context, starts_at, ends_at=None) -> str:
+    """ "Sel, 25 Nov 2026 · 09.00–16.00 WITA" in the signed-in person's zone, as clinics show
+    their times (a workshop session, for example)."""
+    from cms.timespan import span_for
+
+    if not starts_at:
+        return ""
+    request = context.get("request")
+    return str(span_for(starts_at=starts_at, ends_at=ends_at, user=getattr(request, "user", None)))

@@ -131,7 +131,9 @@ def review_queue(*, user: User) -> QuerySet[Submission]:
         if user.is_facilitator:
             mine |= Q(assignment__cohort__in=Cohort.objects.filter(facilitators=user))
         waiting = waiting.filter(mine)
-    return waiting.select_related("assignment", "participant").order_by("submitted_at", "pk")
+    return waiting.select_related("assignment__cohort", "participant").order_by(
+        "submitted_at", "pk"
+    )
 
 
 def submission_history(*, assignment: Assignment, participant: User) -> list[Submission]:

@@ -62,3 +62,12 @@ def _acted_at(
     validate_acted_at(acted_at, now=now, earliest=earliest, latest=latest)
     # A phone a little ahead is taken as now: nothing is recorded in the future.
     return min(acted_at, now)
+
+
+def _send_joined(participant: User, cohort, assignments: list[Assignment]) -> None:
+    if assignments:
+        transaction.on_commit(
+            lambda: signals.assignments_on_joining.send(
+                sender=Assignment, participant=participant, cohort=cohort, assignments=assignments
+            )
+        )

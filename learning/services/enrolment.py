@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import User
@@ -18,7 +19,7 @@ from ..models import (
     Cohort,
     Enrolment,
 )
-from ._common import _send_assigned
+from ._common import _send_joined
 
 
 def cohort_create(
@@ -60,14 +61,23 @@ def enrolment_create(
             defaults={"via": via, "enrolled_by": enrolled_by},
         )
         if created:
-            for assignment in cohort.assignments.filter(whole_cohort=True, closed=False):
-                _, added = AssignmentRecipient.objects.get_or_create(
-                    assignment=assignment, participant=participant
-                )
-                if added:
-                    _send_assigned(assignment, [participant])
-            participant.__dict__.pop("_learning_assignment_rows", None)
+            _give_cohort_assignments(cohort=cohort, participant=participant)
     return enrolment, created
+
+
+def _give_cohort_assignments(*, cohort: Cohort, participant: User) -> None:
+    """A newcomer gets the cohort's open whole-cohort assignments, and one message about those
+    with time left (not a notice per assignment, none for work already overdue)."""
+    now = timezone.now()
+    added = []
+    for assignment in cohort.assignments.filter(whole_cohort=True, closed=False).order_by("due_at"):
+        _, new = AssignmentRecipient.objects.get_or_create(
+            assignment=assignment, participant=participant
+        )
+        if new:
+            added.append(assignment)
+    participant.__dict__.pop("_learning_assignment_rows", None)
+    _send_joined(participant, cohort, [a for a in added if a.due_at > now])
 
 
 def cohort_join(*, participant: User, code: str) -> Enrolment:

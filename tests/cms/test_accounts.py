@@ -209,3 +209,22 @@ def test_migrating_one_app_on_an_empty_database_works(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.django_db
+def test_phone_inputs_take_a_number_written_with_spaces():
+    """Issue 17: "+62 812 0000 0001" (17 characters) must not be cut by the browser, and each
+    phone input has one type attribute."""
+    import re
+
+    from cms.forms import MobileAuthenticationForm, SignUpForm
+    from learning.forms import EnrolForm
+
+    for html in (
+        str(MobileAuthenticationForm()["username"]),
+        str(SignUpForm()["mobile"]),
+        str(EnrolForm()["mobile"]),
+    ):
+        assert len(re.findall(r"\stype=", html)) == 1, html
+        assert 'type="tel"' in html
+        assert int(re.search(r'maxlength="(\d+)"', html).group(1)) >= len("+62 812 0000 0001")

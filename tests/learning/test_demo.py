@@ -48,6 +48,7 @@ def test_demo_has_every_state_and_runs_twice(demo_site, client):
     assert Assignment.objects.filter(closed=True).exists()
     assert StageOpening.objects.exists() and Reflection.objects.exists()
     assert Attendance.objects.filter(present=False).exists()
+    demo_times_fall_at_hours_people_would_choose()
     before = snapshot()
     load_demo()
     assert snapshot() == before
@@ -93,3 +94,32 @@ def check_byte_budget(client):
         len(gzip.compress(client.get(f"/id/learning/sessions/{session.pk}/").content)) + css
     )
     assert max(sizes.values()) <= 30_000, sizes
+
+
+def demo_times_fall_at_hours_people_would_choose():
+    """Issue 17 (checked by the test above, which loads the demo once): workshops at 09:00
+    local, deadlines at 17:00 or 23:59 local (not "now + 3 days", which put a workshop at 06:06
+    and deadlines at 08:06)."""
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from cms.models import district_time_zone
+    from learning.models import WorkshopSession
+
+    sessions = WorkshopSession.objects.select_related("cohort")
+    assert sessions.exists()
+    for session in sessions:
+        zone = zoneinfo.ZoneInfo(district_time_zone(session.cohort.district))
+        starts = timezone.localtime(session.starts_at, zone)
+        ends = timezone.localtime(session.ends_at, zone)
+        assert (starts.hour, starts.minute, ends.hour, ends.minute) == (9, 0, 16, 0), session
+    assignments = Assignment.objects.select_related("cohort")
+    assert assignments.filter(cohort__isnull=False).exists()
+    for assignment in assignments:
+        if assignment.cohort is not None:
+            zone_name = district_time_zone(assignment.cohort.district)
+        else:  # a clinic's follow-up: in the participant's zone
+            zone_name = assignment.recipients.get().time_zone
+        due = timezone.localtime(assignment.due_at, zoneinfo.ZoneInfo(zone_name))
+        assert (due.hour, due.minute) in ((17, 0), (23, 59)), (assignment.title, due)
