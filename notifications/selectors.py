@@ -8,14 +8,16 @@ from notifications.models import Notification, NotificationSettings, PushSubscri
 
 
 def inbox(*, user, limit: int = 50) -> QuerySet[Notification]:
-    """The person's own notifications, newest first."""
-    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit]
+    """The person's own notifications, newest first (a secret kind, a code, is never listed)."""
+    return Notification.objects.filter(recipient=user, secret=False).order_by("-created_at", "-pk")[
+        :limit
+    ]
 
 
 def unread_count(*, user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return Notification.objects.filter(recipient=user, read_at__isnull=True, secret=False).count()
 
 
 def subscriptions(*, user) -> QuerySet[PushSubscription]:
