@@ -214,7 +214,9 @@ class _Handler(BaseHTTPRequestHandler):
         if plan["retry_after"] is not None:
             headers["Retry-After"] = str(plan["retry_after"])
         with self.gateway.lock:
-            self.gateway._rejected.append({"status": plan["status"], "reason": "planned"})
+            self.gateway._rejected.append(
+                {"status": plan["status"], "reason": "planned", "at": time.time()}
+            )
         self._send(plan["status"], {"error": "planned answer", "status": plan["status"]}, headers)
         return True
 
