@@ -113,13 +113,15 @@ class NotificationViewSet(ReadOnlyViewSet):
     menu_label = _("Sent notifications")
     form_fields = ["title"]
     icon = "info-circle"
-    # A secret kind's text (a code) is wiped once sent; until then its title is not shown here.
     list_display = ["title", "recipient", "kind", "created_at", "read_at"]
     list_filter = ["kind", "language"]
     search_fields = ["title", "body"]
 
     def get_queryset(self, request):
-        return Notification.objects.select_related("recipient")
+        # A secret kind (a sign-in code) is shown only once its text was wiped: nobody but the
+        # person ever reads the code.
+        unwiped_secret = Q(secret=True) & ~Q(title="")
+        return Notification.objects.exclude(unwiped_secret).select_related("recipient")
 
 
 class ReminderViewSet(ReadOnlyViewSet):

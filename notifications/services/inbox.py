@@ -107,10 +107,14 @@ def notifications_create(
 
 
 def absolute_link(url: str) -> str:
-    """A link for a message read outside the site (WhatsApp, SMS)."""
-    if not url or not url.startswith("/"):
-        return url or ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    """A link for a message read outside the site (WhatsApp, SMS); the site itself when the
+    notification has none (a template parameter may not be empty)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if not url:
+        return base + "/"
+    if not url.startswith("/"):
+        return url
+    return base + url
 
 
 def deliveries_announce(deliveries: list[Delivery], *, now: datetime.datetime) -> None:

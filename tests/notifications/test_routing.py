@@ -176,3 +176,14 @@ def test_only_managers_see_what_was_spent(client, facilitator, participant):
     client.force_login(facilitator)
     response = client.get(reverse("notifications_paid:index"))
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def test_managers_never_read_a_code_in_the_admin(participant, manager, client):
+    _daytime(participant)
+    services.notify(recipient=participant, kind=CODE, url="", params={"code": "482913"})
+    client.force_login(manager)
+    listing = reverse("notification:index")
+    assert "482913" not in client.get(listing).content.decode()
+    deliveries_send()
+    console = client.get(reverse("phonemessage:index")).content.decode()
+    assert "+6281311110001" in console and "482913" not in console

@@ -78,6 +78,9 @@ class FakeGateway:
             self._seen: set[str] = set()
             self._plans: list[dict] = []
             self.delay = 0.0
+            # Approved templates of the generic gateway (name -> number of parameters); a test
+            # may approve more: ``gateway.templates["berdaya_code"] = 1``.
+            self.templates = dict(TEMPLATES)
 
     def plan(self, status: int, *, retry_after=None, times: int = 1) -> None:
         """Answer the next ``times`` requests with ``status`` (and Retry-After)."""
@@ -234,10 +237,11 @@ class _Handler(BaseHTTPRequestHandler):
         message = {"channel": channel, "to": to, "reference": reference}
         if channel == "whatsapp":
             template, params = body.get("template"), body.get("params")
-            if template not in TEMPLATES:
+            approved = self.gateway.templates
+            if template not in approved:
                 return self._reject(400, f"template {template!r} is not approved", message)
-            if not isinstance(params, list) or len(params) != TEMPLATES[template]:
-                return self._reject(400, f"template {template} needs {TEMPLATES[template]}")
+            if not isinstance(params, list) or len(params) != approved[template]:
+                return self._reject(400, f"template {template} needs {approved[template]}")
             if not all(isinstance(p, str) and p.strip() for p in params):
                 return self._reject(400, "empty template parameter", message)
             if body.get("language") not in ("id", "en"):
