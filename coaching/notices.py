@@ -30,7 +30,7 @@ from cms.models import Role
 from coaching import selectors, signals
 from coaching.models import ACTIVE_STATUSES, Booking, BookingStatus, ClinicSession, SessionStatus
 from coaching.services.sessions import MOVE_FIELDS
-from notifications import kinds
+from notifications import kinds, message_templates
 from notifications.services import notify, reminder_schedule, reminders_cancel
 
 logger = logging.getLogger(__name__)
@@ -152,6 +152,11 @@ def register_kinds() -> None:
         reach="urgent",
         min_lead=datetime.timedelta(minutes=10),
         refresh=_booking_still_on,
+    )
+    # On WhatsApp (a participant without push, or whose push did not arrive): the approved
+    # template "clinic_reminder_1h" with the clinic, its time and the link.
+    message_templates.register(
+        BEFORE_1H, name="clinic_reminder_1h", params=("title", "start", "@link")
     )
     kinds.register(
         EXPERT_1H,

@@ -19,6 +19,9 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from notifications import channels, tasks  # noqa: F401  (tasks: signal receivers)
+        from notifications.channels.phone import SmsChannel, WhatsAppChannel
         from notifications.channels.webpush import WebPushChannel
 
         channels.register(WebPushChannel())
+        channels.register(WhatsAppChannel())
+        channels.register(SmsChannel())

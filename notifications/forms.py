@@ -6,6 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from notifications import kinds
+from notifications.models import default_channel_order
+
+CHANNEL_CHOICES = [
+    ("webpush", _("Notification on this phone (free)")),
+    ("whatsapp", _("WhatsApp")),
+    ("sms", _("SMS")),
+]
+ORDER_FIELDS = ("channel_1", "channel_2", "channel_3")
 
 
 def kind_groups(user) -> list[tuple[str, str, list[str]]]:
@@ -20,7 +28,15 @@ def kind_groups(user) -> list[tuple[str, str, list[str]]]:
 
 
 class ReminderSettingsForm(forms.Form):
-    """Which kinds may buzz the phone, and the quiet hours."""
+    """Which kinds may buzz the phone, the quiet hours, and the order of the ways to reach
+    the person."""
+
+    # Not required: a form without them (an older page) leaves the order as it was.
+    channel_1 = forms.ChoiceField(label=_("First try"), choices=CHANNEL_CHOICES, required=False)
+    channel_2 = forms.ChoiceField(
+        label=_("If that does not reach me"), choices=CHANNEL_CHOICES, required=False
+    )
+    channel_3 = forms.ChoiceField(label=_("Last"), choices=CHANNEL_CHOICES, required=False)
 
     pushed = forms.MultipleChoiceField(
         label=_("Send these to my phone"),
@@ -48,16 +64,34 @@ class ReminderSettingsForm(forms.Form):
                 "pushed": [key for key, _label, names in self.groups if not set(names) <= muted],
                 "quiet_start": current.quiet_start,
                 "quiet_end": current.quiet_end,
+                **dict(zip(ORDER_FIELDS, channel_order(current), strict=True)),
                 **initial,
             }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["pushed"].choices = [(key, label) for key, label, _names in self.groups]
+
+    def clean(self):
+        cleaned = super().clean()
+        order = [cleaned.get(name) for name in ORDER_FIELDS]
+        if any(order) and len(set(order)) != len(order) or None in order and any(order):
+            raise forms.ValidationError(_("Choose each way once: push, WhatsApp and SMS."))
+        return cleaned
+
+    def channel_order(self) -> list[str] | None:
+        order = [self.cleaned_data.get(name) for name in ORDER_FIELDS]
+        return order if all(order) else None
 
     def muted_kinds(self) -> list[str]:
         pushed = set(self.cleaned_data["pushed"])
         return sorted(
             name for key, _label, names in self.groups if key not in pushed for name in names
         )
+
+
+def channel_order(current) -> list[str]:
+    """The person's saved order, completed with any channel it does not name."""
+    saved = [name for name in (current.channel_order or []) if name in default_channel_order()]
+    return saved + [name for name in default_channel_order() if name not in saved]
 
 
 class SubscriptionForm(forms.Form):

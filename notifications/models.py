@@ -57,6 +57,14 @@ class Notification(models.Model):
         related_name="notification",
         help_text=_("The reminder this notification was sent for, if any."),
     )
+    # A secret kind's text (a one-time code): never listed in the inbox, wiped once sent.
+    secret = models.BooleanField(_("secret"), default=False)
+    # What WhatsApp and SMS send, rendered in the person's language when the notification is
+    # created (template name, its ordered parameters, the SMS text); empty for inbox kinds.
+    phone_message = models.JSONField(_("WhatsApp / SMS message"), default=dict, blank=True)
+    # Urgent kinds: when to look again whether it reached the person, and if not, try the next
+    # channel in their order. Null once it was delivered or no channel is left.
+    escalate_at = models.DateTimeField(_("escalate at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -71,6 +79,16 @@ class Notification(models.Model):
                 fields=["recipient"],
                 name="notif_unread_idx",
                 condition=models.Q(read_at__isnull=True),
+            ),
+            models.Index(
+                fields=["escalate_at"],
+                name="notif_escalate_idx",
+                condition=models.Q(escalate_at__isnull=False),
+            ),
+            models.Index(
+                fields=["expires_at"],
+                name="notif_secret_idx",
+                condition=models.Q(secret=True) & ~models.Q(title=""),
             ),
         ]
 
@@ -183,7 +201,13 @@ class Delivery(models.Model):
                 fields=["next_attempt_at"],
                 name="delivery_due_idx",
                 condition=models.Q(status__in=["pending", "retrying", "sending"]),
-            )
+            ),
+            # The monthly count of paid messages (caps, spending) reads only these rows.
+            models.Index(
+                fields=["notification"],
+                name="delivery_paid_idx",
+                condition=models.Q(channel__in=["whatsapp", "sms"]),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -264,6 +288,10 @@ def default_quiet_end() -> datetime.time:
     return datetime.time(6, 0)
 
 
+def default_channel_order() -> list[str]:
+    return ["webpush", "whatsapp", "sms"]
+
+
 class NotificationSettings(models.Model):
     """A person's choices: which kinds may buzz their phone, and when not to."""
 
@@ -288,6 +316,12 @@ class NotificationSettings(models.Model):
         blank=True,
         help_text=_("These still appear in the inbox."),
     )
+    channel_order = models.JSONField(
+        _("channel order"),
+        default=default_channel_order,
+        blank=True,
+        help_text=_("How to reach the person, first choice first (web push, WhatsApp, SMS)."),
+    )
 
     class Meta:
         verbose_name = _("notification settings")
@@ -295,3 +329,32 @@ class NotificationSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class PhoneMessage(models.Model):
+    """A WhatsApp or SMS message the console backend "sent": kept here for managers to read
+    (the embedded default, where no gateway is configured). One per delivery."""
+
+    delivery = models.OneToOneField(
+        Delivery,
+        verbose_name=_("delivery"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="phone_message_sent",
+    )
+    channel = models.CharField(_("channel"), max_length=20)
+    to = models.CharField(_("to"), max_length=32, db_index=True)
+    template = models.CharField(_("template"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    params = models.JSONField(_("template parameters"), default=list, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("WhatsApp / SMS message (console)")
+        verbose_name_plural = _("WhatsApp / SMS messages (console)")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.channel} → {self.to}: {self.template or self.text[:40]}"

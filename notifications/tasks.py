@@ -24,6 +24,7 @@ TICK_BUDGET_SECONDS = 45
 def push_deliveries(delivery_ids: list[int]) -> None:
     """Send these deliveries (those still due and not claimed by another worker)."""
     _log_batch(delivery.deliveries_send(ids=delivery_ids))
+    services.secrets_wipe()
 
 
 def _log_batch(counts: dict) -> None:
@@ -37,6 +38,7 @@ def _log_batch(counts: dict) -> None:
 def push_due() -> None:
     """Send one batch of whatever is due: retries, deferred pushes, claims of dead workers."""
     _log_batch(delivery.deliveries_send())
+    services.secrets_wipe()
 
 
 def _queue_batches(ids: list[int]) -> None:
@@ -81,6 +83,9 @@ def tick() -> None:
     for _helper in range(min(FAN_OUT, backlog // batch)):
         reminders_due.delay()
     _process_reminders(started)
+    # Urgent notifications nobody received in time go to the next channel; secrets are wiped.
+    services.notifications_escalate()
+    services.secrets_wipe()
     # Whatever else is due: retries, pushes held back by quiet hours, claims of dead workers.
     _queue_batches(delivery.deliveries_due_ids(pending_grace=SWEEP_GRACE_SECONDS))
 

@@ -65,6 +65,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
                 quiet_start=form.cleaned_data["quiet_start"],
                 quiet_end=form.cleaned_data["quiet_end"],
                 muted_kinds=form.muted_kinds(),
+                channel_order=form.channel_order(),
             )
             messages.success(request, _("Your reminder settings are saved."))
             return redirect("notifications:settings")
@@ -77,8 +78,15 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
             "form": form,
             "devices": selectors.subscriptions(user=request.user),
             "vapid_public_key": settings.WEBPUSH_VAPID_PUBLIC_KEY,
+            # Safari on an iPhone or iPad shows web push only for a site added to the home
+            # screen; the page says how (the server cannot tell whether it already was).
+            "is_iphone": _is_iphone(request.headers.get("User-Agent", "")),
         },
     )
+
+
+def _is_iphone(user_agent: str) -> bool:
+    return "iPhone" in user_agent or "iPad" in user_agent
 
 
 def _json_or_form(request: HttpRequest) -> dict:

@@ -4,9 +4,14 @@ Managers see, read-only, what was sent to whom and when, and what failed and why
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import render
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -14,7 +19,7 @@ from wagtail.permissions import register_permission_policy
 from cms.hooks import LOAD_DEMO_DATA, PARTICIPANT_HOME_PANELS, SERVICE_WORKER_SCRIPTS, HomePanel
 from cms.models import Role
 from notifications import selectors
-from notifications.models import Delivery, Notification, Reminder
+from notifications.models import Delivery, Notification, PhoneMessage, Reminder
 
 
 @hooks.register(SERVICE_WORKER_SCRIPTS)
@@ -65,7 +70,7 @@ class ManagersMayLook(BasePermissionPolicy):
         return users.filter(Q(is_superuser=True) | Q(groups__name=Role.MANAGER)).distinct()
 
 
-for _model in (Notification, Delivery, Reminder):
+for _model in (Notification, Delivery, Reminder, PhoneMessage):
     register_permission_policy(_model, ManagersMayLook(_model))
 
 
@@ -119,7 +124,10 @@ class NotificationViewSet(ReadOnlyViewSet):
     search_fields = ["title", "body"]
 
     def get_queryset(self, request):
-        return Notification.objects.select_related("recipient")
+        # A secret kind (a sign-in code) is shown only once its text was wiped: nobody but the
+        # person ever reads the code.
+        unwiped_secret = Q(secret=True) & ~Q(title="")
+        return Notification.objects.exclude(unwiped_secret).select_related("recipient")
 
 
 class ReminderViewSet(ReadOnlyViewSet):
@@ -134,11 +142,55 @@ class ReminderViewSet(ReadOnlyViewSet):
         return Reminder.objects.select_related("recipient")
 
 
+class PhoneMessageViewSet(ReadOnlyViewSet):
+    """What the console backend "sent" on WhatsApp and SMS (where no gateway is configured)."""
+
+    model = PhoneMessage
+    menu_label = _("WhatsApp / SMS (console)")
+    icon = "mail"
+    form_fields = ["to"]
+    list_display = ["to", "channel", "template", "text", "created_at"]
+    list_filter = ["channel", "template"]
+    search_fields = ["to", "text"]
+    inspect_view_fields = ["channel", "to", "template", "language", "params", "text", "created_at"]
+
+
+class _ManagersOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ManagersMayLook(Delivery).user_has_permission(request.user, "view")
+
+
+class PaidMessagesViewSet(ViewSet):
+    """This month's paid messages (WhatsApp, SMS): spent, the caps, and whether a cap stopped
+    sending."""
+
+    name = "notifications_paid"
+    icon = "doc-full"
+    menu_label = _("Paid messages")
+    menu_item_class = _ManagersOnlyMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", self.index_view, name="index")]
+
+    def index_view(self, request):
+        if not ManagersMayLook(Delivery).user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        return render(
+            request, "notifications/admin/paid_messages.html", selectors.paid_messages_month()
+        )
+
+
 class NotificationsGroup(ModelViewSetGroup):
     menu_label = _("Notifications")
     menu_icon = "mail"
     menu_order = 400
-    items = (NotificationViewSet, DeliveryViewSet, ReminderViewSet)
+    items = (
+        NotificationViewSet,
+        DeliveryViewSet,
+        ReminderViewSet,
+        PhoneMessageViewSet,
+        PaidMessagesViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

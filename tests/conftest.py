@@ -24,6 +24,7 @@ pytest_plugins = [
     "tests.support.fixtures.coaching",
     "tests.support.fixtures.workers",
     "tests.support.fixtures.push",
+    "tests.support.fixtures.gateway",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,12 +155,15 @@ def _notification_kinds_restored():
     The registry is process-wide; without this, a page test's live server showed every test's
     kinds ("x", "T", ...) among a participant's reminder settings.
     """
-    from notifications import kinds
+    from notifications import kinds, message_templates
 
     saved = dict(kinds._registry)
+    saved_templates = dict(message_templates._registry)
     yield
     kinds._registry.clear()
     kinds._registry.update(saved)
+    message_templates._registry.clear()
+    message_templates._registry.update(saved_templates)
 
 
 @pytest.fixture(autouse=True)

@@ -283,6 +283,31 @@ WEBPUSH_BATCH_SIZE = int(os.environ.get("WEBPUSH_BATCH_SIZE", "50"))
 # Pushes each worker process keeps in flight at once.
 WEBPUSH_CONCURRENCY = int(os.environ.get("WEBPUSH_CONCURRENCY", "1"))
 
+# --- WhatsApp and SMS ---------------------------------------------------------------------
+# Each channel's backend: "console" (the embedded default: messages kept for managers to read
+# in the admin), "http" (a JSON gateway, e.g. an Indonesian SMS aggregator) or "twilio".
+# notifications/conf.py describes every setting; JSON ones (bodies, templates) are JSON text.
+for _name in (
+    "WHATSAPP_BACKEND", "SMS_BACKEND",
+    "WHATSAPP_HTTP_URL", "WHATSAPP_HTTP_AUTH_HEADER", "WHATSAPP_HTTP_AUTH_VALUE",
+    "WHATSAPP_HTTP_USERNAME", "WHATSAPP_HTTP_PASSWORD",
+    "SMS_HTTP_URL", "SMS_HTTP_AUTH_HEADER", "SMS_HTTP_AUTH_VALUE",
+    "SMS_HTTP_USERNAME", "SMS_HTTP_PASSWORD",
+    "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL",
+    "TWILIO_SMS_FROM", "TWILIO_WHATSAPP_FROM", "WHATSAPP_DEFAULT_TEMPLATE",
+):  # fmt: skip
+    if os.environ.get(_name):
+        globals()[_name] = os.environ[_name]
+for _name in ("WHATSAPP_HTTP_BODY", "SMS_HTTP_BODY", "TWILIO_CONTENT_SIDS", "WHATSAPP_TEMPLATES"):
+    if os.environ.get(_name):
+        globals()[_name] = json.loads(os.environ[_name])
+for _name in (
+    "NOTIFY_ESCALATE_AFTER_SECONDS", "PAID_CAP_PER_PERSON", "PAID_CAP_PROGRAMME",
+    "PAID_PRICE_WHATSAPP", "PAID_PRICE_SMS",
+):  # fmt: skip
+    if os.environ.get(_name):
+        globals()[_name] = int(os.environ[_name])
+
 # --- Uploads, imports and their limits ----------------------------------------------------
 # A participant's file or photo for an assignment (photos are re-encoded smaller after).
 LEARNING_MAX_UPLOAD_BYTES = int(os.environ.get("LEARNING_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))

@@ -1,4 +1,4 @@
-"""What a channel is: a way to reach a person's device (web push today; WhatsApp and SMS later).
+"""What a channel is: a way to reach a person's device (web push, WhatsApp, SMS).
 
 The scheduler asks every registered channel where a person can be reached (``addresses``) and
 creates one ``Delivery`` row per address; the delivery layer claims due rows and hands each to
@@ -55,6 +55,10 @@ class Channel:
     """One way of delivering notifications. Subclasses set ``name`` and implement the methods."""
 
     name: str = ""
+    # A paid channel (WhatsApp, SMS) costs money per message: it is used only for kinds that
+    # reach beyond the inbox, in the person's order, within the monthly caps. A free one (web
+    # push) gets every notification.
+    paid: bool = False
     # What sending reads of a claimed delivery besides the delivery layer's own fields (for
     # ``.only()``: a batch would otherwise load columns it never uses, once per message).
     sending_fields: tuple[str, ...] = ()

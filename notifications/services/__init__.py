@@ -4,6 +4,8 @@
   (``services/inbox.py``).
 - ``reminder_schedule`` / ``reminders_cancel``: reminders that fall due later
   (``services/reminders.py``); ``reminders_process_due`` turns due ones into notifications.
+- ``notifications_escalate`` / ``secrets_wipe``: urgent kinds to the next channel when nothing
+  was delivered in time; secret texts wiped once sent (``services/routing.py``).
 - ``notifications_mark_read``, ``subscription_save`` / ``subscription_delete``,
   ``settings_update``: the person's inbox, devices and choices.
 
@@ -22,6 +24,7 @@ from notifications.services.reminders import (
     reminders_process_due,
 )
 from notifications.services.rendering import notification_render
+from notifications.services.routing import notifications_escalate, paid_spent, secrets_wipe
 from notifications.services.subscriptions import (
     EndpointRefused,
     settings_update,
@@ -32,14 +35,17 @@ from notifications.services.subscriptions import (
 __all__ = [
     "EndpointRefused",
     "notification_render",
+    "notifications_escalate",
     "notifications_mark_read",
     "notifications_prune",
     "notify",
     "quiet_hours_end",
+    "paid_spent",
     "reminder_schedule",
     "reminders_cancel",
     "reminders_due_count",
     "reminders_process_due",
+    "secrets_wipe",
     "settings_update",
     "subscription_delete",
     "subscription_save",

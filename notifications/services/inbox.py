@@ -2,9 +2,10 @@
 
 ``notify`` is what other apps call; ``notifications_create`` is shared with the reminders,
 which turn due reminders into notifications the same way. Deliveries are created for every
-address a registered channel knows for the person (today: each push subscription), held back
-by their quiet hours or skipped for kinds they turned off. After commit, the deliveries due now
-are announced (``signals.deliveries_due``); the delivery layer sends them.
+push device of the person, and for kinds that reach further their WhatsApp or SMS
+(``services/routing.py``), held back by their quiet hours or skipped for kinds they turned
+off. After commit, the deliveries due now are announced (``signals.deliveries_due``); the
+delivery layer sends them.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from notifications import channels, kinds, signals
+from notifications import kinds, message_templates, signals
 from notifications.models import Delivery, DeliveryStatus, Notification
-from notifications.services.quiet_hours import DEFAULT_PREFS, prefs_for, quiet_hours_end
-from notifications.services.rendering import encode_params, notification_render
+from notifications.services.rendering import encode_params, notification_render_values
+from notifications.services.routing import Router
 
 
 @dataclass
@@ -47,20 +49,30 @@ def object_key(obj) -> tuple[int | None, str]:
 def notifications_create(
     items: list[Item], *, now: datetime.datetime
 ) -> tuple[list[Notification], list[Delivery]]:
-    """Inbox entries for ``items`` and a delivery row per address of each recipient."""
+    """Inbox entries for ``items`` and their deliveries: one per push device of each recipient,
+    and for kinds that reach further, their paid channels (``services/routing.py``)."""
     if not items:
         return [], []
     user_ids = {item.recipient.pk for item in items}
-    prefs = prefs_for(user_ids)
-    addresses = [(channel.name, channel.addresses(user_ids)) for channel in channels.all_channels()]
+    router = Router(user_ids, now=now)
 
     notifications = []
     for item in items:
         spec = kinds.get(item.kind)
-        title, body, language = notification_render(
+        title, body, language, values = notification_render_values(
             kind=item.kind, params=item.params, recipient=item.recipient
         )
         expires_at = item.expires_at or now + datetime.timedelta(seconds=spec.ttl)
+        phone = {}
+        if spec.reach != "inbox":
+            phone = message_templates.phone_message(
+                kind=item.kind,
+                title=title,
+                body=body,
+                link=absolute_link(item.url),
+                values=values,
+                language=language,
+            )
         notifications.append(
             Notification(
                 recipient=item.recipient,
@@ -74,51 +86,35 @@ def notifications_create(
                 created_at=now,
                 expires_at=expires_at,
                 reminder_id=item.reminder_id,
+                secret=spec.secret,
+                phone_message=phone,
             )
         )
     notifications = Notification.objects.bulk_create(notifications)
 
-    deliveries = []
+    free = router.free_deliveries(notifications)
+    by_notification: dict[int, list[Delivery]] = {}
+    for delivery in free:
+        by_notification.setdefault(delivery.notification.pk, []).append(delivery)
+    paid = []
     for notification in notifications:
-        pref = prefs.get(notification.recipient_id, DEFAULT_PREFS)
-        for channel_name, by_user in addresses:
-            for address in by_user.get(notification.recipient_id, []):
-                delivery = Delivery(
-                    notification=notification,
-                    channel=channel_name,
-                    subscription_id=address.subscription_id,
-                    endpoint=address.endpoint,
-                    next_attempt_at=now,
-                )
-                _hold_back(delivery, notification, pref, now=now)
-                deliveries.append(delivery)
-    deliveries = Delivery.objects.bulk_create(deliveries)
+        paid.extend(router.route(notification, by_notification.get(notification.pk, [])))
+    escalating = [n for n in notifications if n.escalate_at is not None]
+    if escalating:
+        Notification.objects.bulk_update(escalating, ["escalate_at"])
+    deliveries = Delivery.objects.bulk_create(free + paid)
     return notifications, deliveries
 
 
-def _hold_back(delivery: Delivery, notification: Notification, pref, *, now) -> None:
-    """Skip a muted kind; hold a delivery until quiet hours end, or skip it if that is too late."""
-    if notification.kind in pref.muted:
-        delivery.status = DeliveryStatus.SKIPPED
-        delivery.reason = "turned off by the person for this kind"
-        return
-    quiet_end = quiet_hours_end(
-        at=now,
-        start=pref.quiet_start,
-        end=pref.quiet_end,
-        zone=notification.recipient.zoneinfo,
-    )
-    if quiet_end is None:
-        return
-    latest = notification.expires_at - datetime.timedelta(
-        seconds=kinds.get(notification.kind).min_lead
-    )
-    if quiet_end >= latest:
-        delivery.status = DeliveryStatus.SKIPPED
-        delivery.reason = "quiet hours: would arrive too late to be useful"
-    else:
-        delivery.next_attempt_at = quiet_end
-        delivery.reason = "held back by quiet hours"
+def absolute_link(url: str) -> str:
+    """A link for a message read outside the site (WhatsApp, SMS); the site itself when the
+    notification has none (a template parameter may not be empty)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if not url:
+        return base + "/"
+    if not url.startswith("/"):
+        return url
+    return base + url
 
 
 def deliveries_announce(deliveries: list[Delivery], *, now: datetime.datetime) -> None:

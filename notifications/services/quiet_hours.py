@@ -1,4 +1,4 @@
-"""Quiet hours and muted kinds: when a person's phone may buzz, and for what."""
+"""Quiet hours, muted kinds and channel order: when a person's phone may buzz, for what, how."""
 
 from __future__ import annotations
 
@@ -14,12 +14,18 @@ class Prefs:
     quiet_start: datetime.time
     quiet_end: datetime.time
     muted: set[str] = field(default_factory=set)
+    channel_order: list[str] = field(default_factory=list)
 
 
 def prefs_for(user_ids: Iterable[int]) -> dict[int, Prefs]:
     rows = NotificationSettings.objects.filter(user_id__in=set(user_ids))
     return {
-        row.user_id: Prefs(row.quiet_start, row.quiet_end, set(row.muted_kinds or []))
+        row.user_id: Prefs(
+            row.quiet_start,
+            row.quiet_end,
+            set(row.muted_kinds or []),
+            list(row.channel_order or []),
+        )
         for row in rows
     }
 

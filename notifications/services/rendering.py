@@ -71,10 +71,18 @@ def _fill(text: str, values: dict) -> str:
 
 def notification_render(*, kind: str, params: dict | None, recipient) -> tuple[str, str, str]:
     """The title and text of ``kind`` in the recipient's language; returns (title, body, lang)."""
+    title, body, language, _values = notification_render_values(
+        kind=kind, params=params, recipient=recipient
+    )
+    return title, body, language
+
+
+def notification_render_values(*, kind: str, params: dict | None, recipient):
+    """(title, body, language, the parameters as shown to the recipient)."""
     spec = kinds.get(kind)
     language = recipient.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         values = _Params({k: _display_value(v, recipient) for k, v in (params or {}).items()})
         title = _fill(str(spec.title), values)
         body = _fill(str(spec.body), values)
-    return title[:200], body[:1000], language
+    return title[:200], body[:1000], language, values

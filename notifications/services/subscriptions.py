@@ -1,4 +1,4 @@
-"""A person's devices and choices: push subscriptions, quiet hours, muted kinds.
+"""A person's devices and choices: push subscriptions, quiet hours, muted kinds, channel order.
 
 A subscription's endpoint is an address a browser sent us, and our workers will POST to it: it
 is checked here (https, public addresses only) before it is stored, and again before each send.
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.net import UnknownHostError
 from notifications.channels.webpush import EndpointRefused, endpoint_addresses
-from notifications.models import NotificationSettings, PushSubscription
+from notifications.models import NotificationSettings, PushSubscription, default_channel_order
 
 __all__ = ["EndpointRefused", "settings_update", "subscription_delete", "subscription_save"]
 
@@ -55,13 +55,19 @@ def settings_update(
     quiet_start: datetime.time,
     quiet_end: datetime.time,
     muted_kinds: Iterable[str],
+    channel_order: Iterable[str] | None = None,
 ) -> NotificationSettings:
-    row, _created = NotificationSettings.objects.update_or_create(
-        user=user,
-        defaults={
-            "quiet_start": quiet_start,
-            "quiet_end": quiet_end,
-            "muted_kinds": sorted(set(muted_kinds)),
-        },
-    )
+    """Store the person's choices. ``channel_order`` must name each channel once (web push,
+    WhatsApp, SMS); ValueError otherwise, and nothing is stored."""
+    defaults = {
+        "quiet_start": quiet_start,
+        "quiet_end": quiet_end,
+        "muted_kinds": sorted(set(muted_kinds)),
+    }
+    if channel_order is not None:
+        order = list(channel_order)
+        if sorted(order) != sorted(default_channel_order()):
+            raise ValueError(f"a channel order names each channel once, not {order!r}")
+        defaults["channel_order"] = order
+    row, _created = NotificationSettings.objects.update_or_create(user=user, defaults=defaults)
     return row

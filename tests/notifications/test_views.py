@@ -206,3 +206,35 @@ def test_home_shows_unread_notifications(client, demo_site, participant):
     assert response.status_code == 200
     assert reverse("notifications:open", args=[Notification.objects.get().pk]) in html
     assert 'data-unread="1"' in html
+
+
+def test_settings_show_and_save_the_order_of_channels(client, participant):
+    client.force_login(participant)
+    url = reverse("notifications:settings")
+    page = client.get(url)
+    html = page.content.decode()
+    assert 'id="channels"' in html and participant.mobile_display in html
+    assert [page.context["form"][f"channel_{i}"].value() for i in (1, 2, 3)] == [
+        "webpush",
+        "whatsapp",
+        "sms",
+    ]
+    assert 'id="iphone-home-screen"' not in html
+    order = {"channel_1": "sms", "channel_2": "webpush", "channel_3": "whatsapp"}
+    response = client.post(url, {"quiet_start": "21:00", "quiet_end": "06:00", **order})
+    assert response.status_code == 302
+    saved = NotificationSettings.objects.get(user=participant)
+    assert saved.channel_order == ["sms", "webpush", "whatsapp"]
+    twice = {"channel_1": "sms", "channel_2": "sms", "channel_3": "whatsapp"}
+    response = client.post(url, {"quiet_start": "21:00", "quiet_end": "06:00", **twice})
+    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    assert client.post(url, {"quiet_start": "21:00", "quiet_end": "06:00", "channel_1": "fax"})
+    saved.refresh_from_db()
+    assert saved.channel_order == ["sms", "webpush", "whatsapp"]
+
+
+def test_on_an_iphone_the_page_says_to_add_the_site_to_the_home_screen(client, participant):
+    client.force_login(participant)
+    iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Version/17.4 Mobile Safari"
+    html = client.get(reverse("notifications:settings"), HTTP_USER_AGENT=iphone).content.decode()
+    assert 'id="iphone-home-screen"' in html

@@ -97,6 +97,8 @@ def matrix(w) -> list[tuple[str, dict[str, str]]]:
         ("/admin/cohort/", MANAGERS_ADMIN),
         (f"/admin/cohort/edit/{c}/", MANAGERS_ADMIN),
         ("/admin/coaching/sessions/", MANAGERS_ADMIN),
+        ("/admin/notifications_paid/", MANAGERS_ADMIN),
+        ("/admin/phonemessage/", MANAGERS_ADMIN),
     ]
 
 
