@@ -4,6 +4,7 @@
   shows recent messages, and the donor reports count nothing here.
 - Finished deliveries (delivered, gone, failed, not sent) older than
   ``NOTIFICATIONS_DELIVERIES_KEEP_DAYS`` (30): the log staff read when a message went missing.
+- The console backend's copies of WhatsApp and SMS messages, after the same time.
 - Reminders that were dealt with (sent, cancelled, expired, no longer needed) and fell due more
   than ``NOTIFICATIONS_DELIVERIES_KEEP_DAYS`` ago.
 
@@ -19,7 +20,14 @@ from django.db import models
 from django.utils import timezone
 
 from notifications import conf
-from notifications.models import Delivery, DeliveryStatus, Notification, Reminder, ReminderStatus
+from notifications.models import (
+    Delivery,
+    DeliveryStatus,
+    Notification,
+    PhoneMessage,
+    Reminder,
+    ReminderStatus,
+)
 
 CHUNK = 2000
 _UNFINISHED = (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.RETRYING)
@@ -52,4 +60,11 @@ def notifications_prune(*, now: datetime.datetime | None = None) -> dict[str, in
     reminders = _delete_in_chunks(
         Reminder.objects.filter(scheduled_for__lt=keep_log).exclude(status=ReminderStatus.SCHEDULED)
     )
-    return {"deliveries": deliveries, "notifications": notifications, "reminders": reminders}
+    # The console backend's copies of WhatsApp and SMS messages, which managers read in the admin.
+    phone_messages = _delete_in_chunks(PhoneMessage.objects.filter(created_at__lt=keep_log))
+    return {
+        "deliveries": deliveries,
+        "notifications": notifications,
+        "reminders": reminders,
+        "phone_messages": phone_messages,
+    }

@@ -82,13 +82,20 @@ def test_old_entries_go_and_recent_or_unsent_ones_stay(participant):
     assert {log_recent.pk, log_pending.pk} <= deliveries
     reminders = set(Reminder.objects.values_list("pk", flat=True))
     assert reminders == {reminder_due.pk, reminder_recent.pk}
-    assert counts == {"deliveries": 1, "notifications": 2, "reminders": 1}
+    assert counts == {"deliveries": 1, "notifications": 2, "reminders": 1, "phone_messages": 0}
     # A second run (another beat, the next day) finds nothing more to do.
-    assert services.notifications_prune(now=NOW) == {
-        "deliveries": 0,
-        "notifications": 0,
-        "reminders": 0,
-    }
+    assert set(services.notifications_prune(now=NOW).values()) == {0}
+
+
+def test_console_copies_of_phone_messages_go_after_the_log_period(participant):
+    from notifications.models import PhoneMessage
+
+    old = PhoneMessage.objects.create(channel="sms", to="+6281311110001", text="lama")
+    PhoneMessage.objects.filter(pk=old.pk).update(created_at=_ago(31))
+    recent = PhoneMessage.objects.create(channel="sms", to="+6281311110001", text="baru")
+
+    assert services.notifications_prune(now=NOW)["phone_messages"] == 1
+    assert list(PhoneMessage.objects.values_list("pk", flat=True)) == [recent.pk]
 
 
 def test_keeping_periods_are_settings(participant, settings):
