@@ -22,3 +22,4 @@ class NotificationsConfig(AppConfig):
         from notifications.channels.webpush import WebPushChannel
 
         channels.register(WebPushChannel())
+        from notifications import notices  # noqa: F401  (account messages cms cannot send)
