@@ -9,3 +9,11 @@ from celery import shared_task
 def write_heartbeat(path: str, text: str) -> None:
     """Write a file: lets an operator (and a test) see that the worker runs queued work."""
     Path(path).write_text(text)
+
+
+@shared_task(name="cms.sign_in_codes_forget")
+def sign_in_codes_forget() -> int:
+    """Delete sign-in codes older than a day (idempotent)."""
+    from cms.sign_in import sign_in_codes_forget as forget
+
+    return forget()

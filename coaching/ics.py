@@ -3,8 +3,9 @@
 One booking is one calendar entry: its UID never changes, its SEQUENCE goes up whenever the
 session changes or the booking is cancelled, and times carry the participant's zone (with a
 VTIMEZONE), so a phone calendar shows the same hour the site does. A cancelled booking or
-session gives ``METHOD:CANCEL`` with ``STATUS:CANCELLED``, which removes the entry. A booked entry carries an alarm one hour before it starts (the phone's own
-reminder, which works without signal or data).
+session gives ``METHOD:CANCEL`` with ``STATUS:CANCELLED``, which removes the entry. A booked
+entry carries an alarm one hour before it starts (the phone's own reminder, which works
+without signal or data).
 """
 
 import datetime

@@ -237,6 +237,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "notifications-tick": {"task": "notifications.tick", "schedule": 60.0},
     # Daily digests at 08:00 in each person's zone (zones are whole hours: every 15 min is ample).
     "notifications-daily-digests": {"task": "notifications.daily_digests", "schedule": 900.0},
+    # Sign-in codes ("Lupa kata sandi?") older than a day count for nothing: delete them.
+    "cms-sign-in-codes-forget": {"task": "cms.sign_in_codes_forget", "schedule": 3600.0},
 }
 
 # --- Web push -----------------------------------------------------------------------------

@@ -183,3 +183,11 @@ def test_a_weak_new_password_keeps_the_code(client, person, django_capture_on_co
     assert response.status_code == 200
     assert SignInCode.objects.get().tries == 0
     assert _answer(client, code).status_code == 302
+
+
+def test_codes_older_than_a_day_are_forgotten(person):
+    now = timezone.now()
+    sign_in.sign_in_code_request(mobile=person.mobile, now=now - dt.timedelta(days=2))
+    sign_in.sign_in_code_request(mobile=person.mobile, now=now)
+    assert sign_in.sign_in_codes_forget(now=now) == 1
+    assert SignInCode.objects.count() == 1
