@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from notifications import kinds
 from notifications.models import Notification, NotificationSettings, PushSubscription
 
 
 def inbox(*, user, limit: int = 50) -> QuerySet[Notification]:
-    """The person's own notifications, newest first."""
-    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit]
+    """The person's own notifications, newest first (secret kinds, one-time codes and links,
+    are never listed: they reach the person's phone only)."""
+    return (
+        Notification.objects.filter(recipient=user)
+        .exclude(kind__in=kinds.secret_names())
+        .order_by("-created_at", "-pk")[:limit]
+    )
 
 
 def unread_count(*, user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return (
+        Notification.objects.filter(recipient=user, read_at__isnull=True)
+        .exclude(kind__in=kinds.secret_names())
+        .count()
+    )
 
 
 def subscriptions(*, user) -> QuerySet[PushSubscription]:

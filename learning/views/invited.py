@@ -111,6 +111,10 @@ def invited_accept(request: HttpRequest) -> HttpResponse:
             return redirect(target)
         return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
     form = SetPasswordForm(person, request.POST if request.method == "POST" else None)
+    # Django's list of every validator's rule is long on a phone: the one line sign-up uses.
+    form.fields["new_password1"].help_text = _(
+        "At least 8 characters, not only numbers, not a common password."
+    )
     if request.method == "POST":
         answer = request.POST.get("answer")
         try:

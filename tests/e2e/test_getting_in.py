@@ -11,6 +11,7 @@ from cms.roles import apply_role_permissions
 from learning import notices, services
 from learning.models import Enrolment
 from notifications.notices import SIGN_IN_CODE
+from tests.learning.conftest import build_programme
 from tests.support.browser import sign_in_by_cookie
 from tests.support.messages import last_message_to
 
@@ -44,6 +45,7 @@ def test_invited_by_a_facilitator_then_in_the_cohort(
     live_server, browser, artifacts_dir, facilitator
 ):
     apply_role_permissions()
+    build_programme(lessons_per_module=1)
     base = live_server.url
     cohort = services.cohort_create(
         name="Kelompok Selong",
@@ -101,6 +103,7 @@ def test_invited_by_a_facilitator_then_in_the_cohort(
 
 
 def test_forgot_password_then_code_then_signed_in(live_server, browser, artifacts_dir, make_user):
+    build_programme(lessons_per_module=1)
     base = live_server.url
     person = make_user("participants", "081355550777", name="Rina Lupa")
     context, phone = _phone(browser)

@@ -210,3 +210,12 @@ def test_no_page_shows_or_sets_a_password_for_someone_else(client, facilitator, 
         ).status_code
         == 404
     )
+
+
+def test_the_link_and_code_are_not_listed_in_the_inbox(client, invite):
+    person, message = invite()
+    person.set_password(PASSWORD)
+    person.save()
+    client.force_login(person)
+    inbox = client.get("/en/notifications/").content.decode()
+    assert message.code() not in inbox and message.url not in inbox
