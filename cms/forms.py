@@ -192,3 +192,69 @@ class AccountSettingsForm(forms.ModelForm):
             "time_zone": forms.RadioSelect,
             "data_saver": forms.RadioSelect,
         }
+
+
+class OneTimeCodeField(forms.CharField):
+    """A code sent to the person's phone: six digits, typed with or without spaces."""
+
+    DIGITS = 6
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("label", _("Code"))
+        kwargs.setdefault("help_text", _("The 6 digits in the message we sent you."))
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update(
+            {"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}
+        )
+        return attrs
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        digits = "".join(value.split()).replace("-", "")
+        if len(digits) != self.DIGITS or not (digits.isascii() and digits.isdigit()):
+            raise ValidationError(
+                _("Type the 6 digits of the code, for example 123456."), code="bad_code"
+            )
+        return digits
+
+
+class PasswordForgotForm(forms.Form):
+    """The number to send a sign-in code to."""
+
+    mobile = MobileField()
+
+
+class PasswordResetCodeForm(forms.Form):
+    """The code from the message and the new password, twice."""
+
+    code = OneTimeCodeField()
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters, not only numbers, not a common password."),
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        password1 = cleaned.get("new_password1")
+        password2 = cleaned.get("new_password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("new_password2", _("The two passwords are not the same."))
+        elif password1:
+            try:
+                password_validation.validate_password(password1)
+            except ValidationError as error:
+                self.add_error("new_password1", error)
+        return cleaned

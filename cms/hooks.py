@@ -30,6 +30,8 @@ these names in their ``wagtail_hooks.py``:
 ``signup_form_fields``
     ``fn(form) -> None``: adds optional fields to the sign-up form (e.g. a join code); the
     field's own ``clean`` validates it, and ``after_signup`` acts on ``form.cleaned_data``.
+``sign_in_links``
+    ``fn(request) -> list[NavItem]``: links under the sign-in form (an invitation code).
 ``register_report_indicators``
     ``fn() -> list[cms.indicators.Indicator]``: what an app counts for the donor reports
     (enrolled, completed a stage, attended a clinic, ...). Each app keeps its indicators in its
@@ -147,3 +149,15 @@ def run_after_signup_hooks(request, user, form) -> None:
     """``after_signup``: ``fn(request, user, form)``, inside the sign-up transaction."""
     for fn in hooks.get_hooks(AFTER_SIGNUP):
         fn(request, user, form)
+
+
+SIGN_IN_LINKS = "sign_in_links"
+
+
+def collect_sign_in_links(request) -> list[NavItem]:
+    """``sign_in_links``: ``fn(request) -> list[NavItem]``, more ways in shown under the sign-in
+    form (learning's "I have an invitation code")."""
+    items: list[NavItem] = []
+    for fn in hooks.get_hooks(SIGN_IN_LINKS):
+        items.extend(fn(request) or [])
+    return sorted(items, key=lambda item: item.order)

@@ -18,3 +18,11 @@ def prune_sessions() -> None:
     """Delete expired sessions (what `manage.py clearsessions` does; a no-op for sessions kept
     in the cache, which expire by themselves)."""
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
+@shared_task(name="cms.sign_in_codes_forget")
+def sign_in_codes_forget() -> int:
+    """Delete sign-in codes older than a day (idempotent)."""
+    from cms.sign_in import sign_in_codes_forget as forget
+
+    return forget()

@@ -36,6 +36,13 @@ DEFAULT_RATES = {
     # forms that send a person a message (invitations): per number messaged, per sender
     "message:mobile": "3/10m",
     "message:ip": "60/10m",
+    # codes sent to a phone: an invitation's code and a sign-in (password reset) code, typed;
+    # asking for a reset code (the number's own limits, a minute and a day, are in the database)
+    "invitecode:mobile": "10/10m",
+    "invitecode:ip": "30/10m",
+    "resetcode:mobile": "10/10m",
+    "resetcode:ip": "30/10m",
+    "reset:ip": "20/10m",
     # public certificate verification: a person checking a few papers, not someone guessing
     "verify:ip": "30/10m",
 }

@@ -18,6 +18,8 @@ account_patterns = (
         path("login/", views.SignInView.as_view(), name="login"),
         path("logout/", views.SignOutView.as_view(), name="logout"),
         path("password/", views.ChangePasswordView.as_view(), name="password_change"),
+        path("password/forgot/", views.password_forgot, name="password_forgot"),
+        path("password/forgot/code/", views.password_reset_code, name="password_reset_code"),
         path("settings/", views.account_settings, name="settings"),
         path("profile/", profile.profile_details, name="profile_details"),
     ],

@@ -6,17 +6,26 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from cms import throttle
-from cms.forms import AccountSettingsForm, MobileAuthenticationForm, SignUpForm
-from cms.hooks import run_after_signup_hooks
+from cms import sign_in, throttle
+from cms.forms import (
+    AccountSettingsForm,
+    MobileAuthenticationForm,
+    PasswordForgotForm,
+    PasswordResetCodeForm,
+    SignUpForm,
+)
+from cms.hooks import collect_sign_in_links, run_after_signup_hooks
 from cms.models import Role, User
+from cms.phone import display_mobile
 from cms.profile import profile_needs_asking, profile_url
 from cms.redirects import safe_next
 
@@ -119,6 +128,11 @@ class SignInView(auth_views.LoginView):
     def get_redirect_url(self):
         return safe_next(self.request, "")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sign_in_links"] = collect_sign_in_links(self.request)
+        return context
+
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
@@ -184,3 +198,62 @@ def home_redirect(request: HttpRequest) -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "404.html", status=404)
+
+
+# --- "Lupa kata sandi?": a code to the phone, then a new password (cms.sign_in) ---------------
+
+RESET_SESSION_KEY = "password_reset_mobile"
+
+
+@never_cache
+def password_forgot(request: HttpRequest) -> HttpResponse:
+    """Ask for a code. Every number gets the same answer (see ``cms.sign_in``)."""
+    if request.user.is_authenticated:
+        return redirect("accounts:password_change")
+    form = PasswordForgotForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if throttle.attempt(request, "reset"):
+            form.add_error(None, throttle.TOO_MANY_TRIES)
+            status = throttle.STATUS
+        else:
+            mobile = form.cleaned_data["mobile"]
+            sign_in.sign_in_code_request(mobile=mobile)
+            request.session[RESET_SESSION_KEY] = mobile
+            return redirect("accounts:password_reset_code")
+    return render(request, "cms/password_forgot.html", {"form": form}, status=status)
+
+
+@never_cache
+def password_reset_code(request: HttpRequest) -> HttpResponse:
+    """Type the code and a new password; then the person is signed in."""
+    mobile = request.session.get(RESET_SESSION_KEY)
+    if not isinstance(mobile, str) or not mobile:
+        return redirect("accounts:password_forgot")
+    form = PasswordResetCodeForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if throttle.attempt(request, "resetcode", mobile=mobile):
+            form.add_error(None, throttle.TOO_MANY_TRIES)
+            status = throttle.STATUS
+        else:
+            try:
+                user = sign_in.password_reset_with_code(
+                    mobile=mobile,
+                    code=form.cleaned_data["code"],
+                    password=form.cleaned_data["new_password1"],
+                )
+            except ValidationError as error:
+                form.add_error("code", error)
+            else:
+                request.session.pop(RESET_SESSION_KEY, None)
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, _("Your new password is saved. You are signed in."))
+                target = translate_url(reverse("home_redirect"), user.preferred_language)
+                return _set_language_cookie(redirect(target), user.preferred_language)
+    return render(
+        request,
+        "cms/password_reset_code.html",
+        {"form": form, "mobile": display_mobile(mobile)},
+        status=status,
+    )

@@ -3,18 +3,22 @@
 One booking is one calendar entry: its UID never changes, its SEQUENCE goes up whenever the
 session changes or the booking is cancelled, and times carry the participant's zone (with a
 VTIMEZONE), so a phone calendar shows the same hour the site does. A cancelled booking or
-session gives ``METHOD:CANCEL`` with ``STATUS:CANCELLED``, which removes the entry.
+session gives ``METHOD:CANCEL`` with ``STATUS:CANCELLED``, which removes the entry. A booked
+entry carries an alarm one hour before it starts (the phone's own reminder, which works
+without signal or data).
 """
 
+import datetime
 import zoneinfo
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from coaching.models import Booking, SessionMode
 
 PRODID = "-//Berdaya//Coaching clinics//ID"
+ALARM_BEFORE = datetime.timedelta(hours=1)
 UID_DOMAIN = "berdaya.id"
 
 
@@ -61,6 +65,15 @@ def booking_calendar(booking: Booking, *, url: str = "") -> bytes:
         event.add("description", "\n".join(lines))
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
+        if not cancelled:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", -ALARM_BEFORE)
+            alarm.add(
+                "description",
+                _("In one hour: %(title)s") % {"title": session.display_title},
+            )
+            event.add_component(alarm)
         cal.add_component(event)
         cal.add_missing_timezones()
     return cal.to_ical()

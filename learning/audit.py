@@ -3,6 +3,8 @@ Site history, and on each enrolment's history)."""
 
 from django.utils.translation import gettext_lazy as _
 
+# No longer written (facilitators no longer give passwords: people are invited and choose their
+# own); still registered so the history recorded before reads as it did.
 TEMPORARY_PASSWORD_ACTION = "learning.temporary_password"
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import MobileField
+from cms.forms import MobileField, OneTimeCodeField
 from cms.models import AgeBand, LessonPage, MigrantStatus, Sex, StagePage
 from cms.models.districts import DistrictChoiceField
 from cms.validators import SensibleDateField
@@ -210,4 +210,29 @@ class ReflectionForm(forms.Form):
     position = forms.IntegerField(min_value=0, max_value=100, widget=forms.HiddenInput)
     answer = forms.CharField(
         label=_("Your answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class InvitationCodeForm(forms.Form):
+    """The number an invitation was sent to and the code in its message."""
+
+    mobile = MobileField()
+    code = OneTimeCodeField()
+
+
+class CohortMessageForm(forms.Form):
+    """A message to everyone in a cohort."""
+
+    text = forms.CharField(
+        label=_("Message"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 500}),
+        help_text=_("At most 500 characters. Everyone enrolled gets it in their inbox."),
+    )
+    important = forms.BooleanField(
+        label=_("Important: also send it by WhatsApp or SMS"),
+        required=False,
+        help_text=_(
+            "For what cannot wait (a place or time changed). It costs money: use it rarely."
+        ),
     )

@@ -144,6 +144,19 @@ class CohortInvitation(models.Model):
     created_at = models.DateTimeField(_("invited at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"))
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # How the person was brought in: kept for the enrolment made when they accept.
+    via = models.CharField(
+        _("how"), max_length=12, choices=Enrolment.Via.choices, default=Enrolment.Via.INVITATION
+    )
+    # For an account without a password: a one-time link and a short code to type, sent to the
+    # person, stored only as keyed hashes (see learning.services.invitation_links). A resend
+    # replaces both; using either once uses them up.
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    code_tries = models.PositiveSmallIntegerField(default=0, editable=False)
+    token_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sends = models.PositiveSmallIntegerField(_("messages sent"), default=0)
+    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("cohort invitation")
@@ -557,3 +570,33 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} · {self.decision}"
+
+
+class CohortMessage(models.Model):
+    """A facilitator's message to everyone in a cohort (inbox and push; marked important, also
+    the person's own channel). A few a day per cohort at most (``learning.services``)."""
+
+    MAX_LENGTH = 500
+
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="messages", verbose_name=_("cohort")
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    text = models.TextField(_("message"), max_length=MAX_LENGTH)
+    important = models.BooleanField(_("important"), default=False)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("cohort message")
+        verbose_name_plural = _("cohort messages")
+        indexes = [models.Index(fields=["cohort", "-created_at"], name="cohort_message_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,7 +1,12 @@
 """What learning tells people and when, as rules on learning's signals (sent after commit).
 
-- An invitation to join a cohort (an existing account a facilitator enrolled): the person is
-  told at once; the message opens the invitation, where they accept or decline.
+- An invitation to join a cohort: the person is told at once, on their own channel too (they
+  may not be signed in, or have no push). Someone with a password gets a message that opens
+  the invitation (they sign in and accept or decline); someone without one (a new account a
+  facilitator enrolled or imported) gets a one-time link and a code to choose their password
+  and join: a secret kind, never listed in the inbox and wiped once delivered.
+- A facilitator's message to the whole cohort: inbox and push; one marked important also goes
+  to each person's own channel (WhatsApp or SMS).
 - A new assignment: each participant is told at once, and reminded 24 hours before it is due
   unless they have submitted by then.
 - Feedback on a submission: the participant is told at once.
@@ -21,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
 from learning import selectors, signals
-from learning.models import Assignment, CohortInvitation, Review, Submission
+from learning.models import Assignment, CohortInvitation, CohortMessage, Review, Submission
 from notifications import digests, kinds, services
 
 ASSIGNED = "assignment_new"
@@ -30,6 +35,9 @@ DUE_24H = "assignment_due_24h"
 FEEDBACK = "submission_feedback"
 REVIEW_DIGEST = "review_digest"
 INVITATION = "cohort_invitation"
+INVITATION_LINK = "cohort_invitation_link"
+COHORT_MESSAGE = "cohort_message"
+COHORT_MESSAGE_IMPORTANT = "cohort_message_important"
 
 
 def _not_submitted(assignment: Assignment, recipient) -> dict | None:
@@ -53,7 +61,32 @@ def register_kinds() -> None:
         body=_("%(name)s invites you to the cohort. Open to join or decline."),
         ttl=datetime.timedelta(days=14),
         audience=participants,
+        reach="direct",
     )
+    kinds.register(
+        INVITATION_LINK,
+        label=_("Invitations to join a cohort"),
+        title=_("Invitation to join %(cohort)s"),
+        body=_(
+            "%(name)s invites you. Open the link to choose your password and join. Or, on the "
+            'sign-in page, tap "I have an invitation code" and type %(code)s.'
+        ),
+        ttl=datetime.timedelta(days=14),
+        audience=participants,
+        reach="direct",
+        secret=True,
+    )
+    for name, reach in ((COHORT_MESSAGE, "inbox"), (COHORT_MESSAGE_IMPORTANT, "direct")):
+        kinds.register(
+            name,
+            label=_("Messages from my facilitator"),
+            title=_("%(name)s (%(cohort)s)"),
+            body=_("%(text)s"),
+            ttl=datetime.timedelta(days=3),
+            urgency="high" if reach == "direct" else "normal",
+            audience=participants,
+            reach=reach,
+        )
     kinds.register(
         ASSIGNED,
         label=_("New assignments"),
@@ -154,19 +187,50 @@ def on_assignments_on_joining(sender, participant, cohort, assignments, **kwargs
 
 
 @receiver(signals.invitation_sent, dispatch_uid="notifications-cohort-invitation")
-def on_invitation_sent(sender, invitation: CohortInvitation, **kwargs) -> None:
+def on_invitation_sent(
+    sender, invitation: CohortInvitation, token: str = "", code: str = "", **kwargs
+) -> None:
     person = invitation.person
+    params = {
+        "cohort": invitation.cohort.name,
+        "name": invitation.invited_by.name if invitation.invited_by else "",
+    }
+    if token:
+        services.notify(
+            recipient=person,
+            kind=INVITATION_LINK,
+            url=_url(person, "learning:invited_link", token),
+            params={**params, "code": code},
+            obj=invitation,
+            expires_at=invitation.expires_at,
+        )
+        return
     services.notify(
         recipient=person,
         kind=INVITATION,
         url=_url(person, "learning:invitation", invitation.pk),
-        params={
-            "cohort": invitation.cohort.name,
-            "name": invitation.invited_by.name if invitation.invited_by else "",
-        },
+        params=params,
         obj=invitation,
         expires_at=invitation.expires_at,
     )
+
+
+@receiver(signals.cohort_message_sent, dispatch_uid="notifications-cohort-message")
+def on_cohort_message_sent(sender, message: CohortMessage, participants, **kwargs) -> None:
+    kind = COHORT_MESSAGE_IMPORTANT if message.important else COHORT_MESSAGE
+    params = {
+        "name": message.sent_by.name if message.sent_by else "",
+        "cohort": message.cohort.name,
+        "text": message.text,
+    }
+    for participant in participants:
+        services.notify(
+            recipient=participant,
+            kind=kind,
+            url=f"/{participant.preferred_language or 'id'}/",
+            params=params,
+            obj=message,
+        )
 
 
 @receiver(signals.submission_submitted, dispatch_uid="notifications-submission-submitted")

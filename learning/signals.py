@@ -10,8 +10,12 @@ reminders of the notifications app, for example) can react without learning impo
     a participant sent a version of their work.
 ``submission_reviewed(sender, review)``
     a reviewer accepted a submission or asked for a revision.
-``invitation_sent(sender, invitation)``
-    a facilitator invited an existing account to join a cohort.
+``invitation_sent(sender, invitation, token, code)``
+    a facilitator invited someone to join a cohort (or sent the invitation again); ``token``
+    and ``code`` are the one-time link's token and the code in clear (only for someone
+    without a password, else empty): for the message, never to be stored.
+``cohort_message_sent(sender, message, participants)``
+    a facilitator sent a message to everyone in a cohort (``participants``, a list of users).
 """
 
 from django.dispatch import Signal
@@ -21,3 +25,4 @@ assignments_on_joining = Signal()
 submission_submitted = Signal()
 submission_reviewed = Signal()
 invitation_sent = Signal()
+cohort_message_sent = Signal()

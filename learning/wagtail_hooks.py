@@ -206,6 +206,11 @@ def join_after_signup(request, user, form):
 # --- demo data ------------------------------------------------------------------------------------
 
 
+@hooks.register("sign_in_links")
+def invitation_code_link(request):
+    return [NavItem(label=_("I have an invitation code"), url=reverse("learning:invited_code"))]
+
+
 @hooks.register("load_demo_data")
 def load_learning_demo(*, stdout=None):
     from .demo import load_demo

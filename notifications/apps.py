@@ -25,3 +25,4 @@ class NotificationsConfig(AppConfig):
         channels.register(WebPushChannel())
         channels.register(WhatsAppChannel())
         channels.register(SmsChannel())
+        from notifications import notices  # noqa: F401  (account messages cms cannot send)

@@ -22,6 +22,8 @@ def kind_groups(user) -> list[tuple[str, str, list[str]]]:
     for kind in kinds.all_kinds():
         if kind.audience and not any(user.has_role(role) for role in kind.audience):
             continue
+        if kind.secret:
+            continue  # a code or link the person asked for is never switched off
         label = str(kind.label)
         groups.setdefault(label, (kind.name, []))[1].append(kind.name)
     return [(key, label, names) for label, (key, names) in groups.items()]

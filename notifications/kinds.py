@@ -127,3 +127,8 @@ def is_registered(name: str) -> bool:
 
 def all_kinds() -> list[Kind]:
     return sorted(_registry.values(), key=lambda kind: kind.name)
+
+
+def secret_names() -> list[str]:
+    """The kinds never listed in the inbox (one-time codes and links)."""
+    return [kind.name for kind in _registry.values() if kind.secret]

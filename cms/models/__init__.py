@@ -8,6 +8,7 @@ from .districts import (
     district_time_zone,
 )
 from .pages import HomePage, LessonPage, ModulePage, ProgrammePage, StageKind, StagePage
+from .sign_in_codes import SignInCode
 from .users import (
     AgeBand,
     MigrantStatus,
@@ -31,6 +32,7 @@ __all__ = [
     "ProgrammePage",
     "Role",
     "Sex",
+    "SignInCode",
     "StageKind",
     "StagePage",
     "TimeZoneChoice",

@@ -249,6 +249,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Old inbox entries, the delivery log and expired sessions, once a day.
     "notifications-prune": {"task": "notifications.prune", "schedule": 86400.0},
     "cms-prune-sessions": {"task": "cms.prune_sessions", "schedule": 86400.0},
+    # Sign-in codes ("Lupa kata sandi?") older than a day count for nothing: delete them.
+    "cms-sign-in-codes-forget": {"task": "cms.sign_in_codes_forget", "schedule": 3600.0},
 }
 # Beat on Redis: celery-redbeat keeps the schedule in Redis under a lock, so beat may run on
 # two machines: the second waits as a standby instead of sending every job twice, and takes

@@ -14,7 +14,18 @@ from .assignments import (
     submission_create,
     submission_review,
 )
+from .cohort_messages import MESSAGES_PER_DAY, cohort_message_send
 from .enrolment import cohort_by_code, cohort_create, cohort_join, enrolment_create
+from .invitation_links import (
+    CODE_TRIES,
+    MAX_SENDS,
+    RESEND_INTERVAL,
+    invitation_accept_with_link,
+    invitation_by_token,
+    invitation_claim_by_code,
+    invitation_decline_with_link,
+    invitation_resend,
+)
 from .invitations import (
     INVITATION_LIFETIME,
     invitation_accept,
@@ -23,21 +34,21 @@ from .invitations import (
     invitations_expire,
 )
 from .participants import (
-    TEMPORARY_PASSWORD_ALPHABET,
     EnrolOutcome,
     cohort_import,
     participant_create_or_get,
     participant_enrol,
     participant_enrol_by_mobile,
-    participant_password_reset,
-    temporary_password_allowed,
 )
 from .progress import lesson_mark_done, lesson_visit, reflection_save, stage_open_early
 from .workshops import attendance_mark, attendance_mark_everyone, session_create
 
 __all__ = [
+    "CODE_TRIES",
     "INVITATION_LIFETIME",
-    "TEMPORARY_PASSWORD_ALPHABET",
+    "MESSAGES_PER_DAY",
+    "MAX_SENDS",
+    "RESEND_INTERVAL",
     "EnrolOutcome",
     "assignment_create",
     "assignment_set_closed",
@@ -46,10 +57,16 @@ __all__ = [
     "cohort_by_code",
     "cohort_create",
     "cohort_import",
+    "cohort_message_send",
     "cohort_join",
     "enrolment_create",
     "invitation_accept",
+    "invitation_accept_with_link",
+    "invitation_by_token",
+    "invitation_claim_by_code",
     "invitation_decline",
+    "invitation_decline_with_link",
+    "invitation_resend",
     "invitation_send",
     "invitations_expire",
     "lesson_mark_done",
@@ -57,11 +74,9 @@ __all__ = [
     "participant_create_or_get",
     "participant_enrol",
     "participant_enrol_by_mobile",
-    "participant_password_reset",
     "reflection_save",
     "session_create",
     "stage_open_early",
     "submission_create",
     "submission_review",
-    "temporary_password_allowed",
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import User
 
-from .. import selectors, signals
+from .. import selectors
 from ..models import (
     Cohort,
     CohortInvitation,
@@ -19,6 +19,7 @@ from ..models import (
 )
 from ._common import _check_can_join
 from .enrolment import enrolment_create
+from .invitation_links import announce, issue_secrets, needs_link
 
 INVITATION_LIFETIME = datetime.timedelta(days=14)
 
@@ -31,9 +32,14 @@ def invitations_expire(*, now: datetime.datetime | None = None) -> int:
     ).update(status=CohortInvitation.Status.WITHDRAWN, responded_at=now)
 
 
-def invitation_send(*, cohort: Cohort, person: User, by: User) -> tuple[CohortInvitation, bool]:
-    """Invite an existing account to the cohort, once: while one is open, a repeat returns it.
-    The person is told in their inbox (``learning.notices``) after commit."""
+def invitation_send(
+    *, cohort: Cohort, person: User, by: User, via: str = Enrolment.Via.INVITATION
+) -> tuple[CohortInvitation, bool]:
+    """Invite an account to the cohort, once: while one is open, a repeat returns it.
+
+    The person is sent a message after commit (``learning.notices``); someone without a
+    password gets a one-time link and code with it (``invitation_links``). ``via`` is how the
+    enrolment made when they accept is recorded."""
     if not selectors.can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied
     _check_can_join(person)
@@ -53,15 +59,20 @@ def invitation_send(*, cohort: Cohort, person: User, by: User) -> tuple[CohortIn
                     invited_by=by,
                     created_at=now,
                     expires_at=now + INVITATION_LIFETIME,
+                    via=via,
+                    sends=1,
+                    last_sent_at=now,
                 )
         except IntegrityError:  # one is open already (the partial unique constraint)
             invitation = CohortInvitation.objects.get(
                 cohort=cohort, person=person, status=CohortInvitation.Status.PENDING
             )
             return invitation, False
-        transaction.on_commit(
-            lambda: signals.invitation_sent.send(sender=CohortInvitation, invitation=invitation)
-        )
+        token = code = ""
+        if needs_link(person):
+            token, code = issue_secrets(invitation)
+            invitation.save(update_fields=["token_hash", "code_hash", "code_tries"])
+        announce(invitation, token=token, code=code)
     return invitation, True
 
 
@@ -84,11 +95,13 @@ def invitation_accept(*, invitation: CohortInvitation, person: User) -> Enrolmen
         locked = _invitation_answer(invitation=invitation, person=person)
         locked.status = CohortInvitation.Status.ACCEPTED
         locked.responded_at = timezone.now()
-        locked.save(update_fields=["status", "responded_at"])
+        if locked.token_hash and locked.token_used_at is None:
+            locked.token_used_at = locked.responded_at  # its link and code are used up too
+        locked.save(update_fields=["status", "responded_at", "token_used_at"])
         enrolment, _created = enrolment_create(
             cohort=locked.cohort,
             participant=person,
-            via=Enrolment.Via.INVITATION,
+            via=locked.via,
             enrolled_by=locked.invited_by,
         )
     return enrolment

@@ -24,9 +24,11 @@ from .cohorts import (
     cohort_enrol,
     cohort_import,
     cohort_list,
+    cohort_message,
+    invitation_resend,
     participant_detail,
-    participant_password_reset,
 )
+from .invited import invited_accept, invited_code, invited_link
 from .participant import invitation, join, lesson_done, reflection_save
 from .workshops import register, register_everyone, register_mark, session_create
 
@@ -40,12 +42,16 @@ __all__ = [
     "cohort_enrol",
     "cohort_import",
     "cohort_list",
+    "cohort_message",
     "in_user_zone",
     "invitation",
+    "invitation_resend",
+    "invited_accept",
+    "invited_code",
+    "invited_link",
     "join",
     "lesson_done",
     "participant_detail",
-    "participant_password_reset",
     "participant_view",
     "reflection_save",
     "register",

@@ -1,5 +1,5 @@
-"""Facilitator pages for cohorts: the list and dashboard, enrolment and import, a participant's
-page and their temporary password.
+"""Facilitator pages for cohorts: the list and dashboard, enrolment and import (invitations and
+sending one again), a participant's page.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from cms.models import StagePage, User
 
 from .. import importing, selectors, services
 from ..forms import (
+    CohortMessageForm,
     EnrolForm,
     ImportForm,
     OpenStageForm,
 )
 from ..models import (
+    CohortInvitation,
     Submission,
 )
 from ._common import (
@@ -83,7 +85,10 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 name = outcome.person.name
                 text = {
-                    "enrolled": _("%(name)s is enrolled."),
+                    "invited_new": _(
+                        "%(name)s is invited: they get a message with a link to choose their "
+                        "password and join."
+                    ),
                     "invited": _(
                         "%(name)s already has an account: they are invited and join when "
                         "they accept."
@@ -92,7 +97,9 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
                     "already_enrolled": _("%(name)s was already enrolled."),
                 }[outcome.result]
                 level = (
-                    messages.SUCCESS if outcome.result in ("enrolled", "invited") else messages.INFO
+                    messages.SUCCESS
+                    if outcome.result in ("invited_new", "invited")
+                    else messages.INFO
                 )
                 messages.add_message(request, level, text % {"name": name})
                 return redirect("learning:cohort_enrol", pk=cohort.pk)
@@ -118,9 +125,8 @@ def cohort_import(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _(
-                "Import done: %(enrolled)s enrolled (%(created)s new accounts),"
-                " %(invited)s invited (they already have an account and join when they accept),"
-                " %(skipped)s already in the cohort or invited."
+                "Import done: %(invited)s invited (%(created)s new accounts); each gets a "
+                "message and joins when they accept. %(skipped)s already in the cohort or invited."
             )
             % counts,
         )
@@ -190,28 +196,59 @@ def participant_detail(request: HttpRequest, cohort_pk: int, pk: int) -> HttpRes
             "reflections": reflections,
             "openings": participant.stage_openings.select_related("stage", "opened_by"),
             "assignment_rows": assignment_rows,
-            "can_give_password": services.temporary_password_allowed(
-                cohort=cohort, participant=participant
-            ),
         },
     )
 
 
 @require_POST
 @staff_view
-def participant_password_reset(request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
-    cohort = _cohort_for(request, cohort_pk)
-    participant = get_object_or_404(User, pk=pk, enrolments__cohort=cohort)
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send an invitation's message again (a new link and code), from the cohort's page."""
+    invitation = get_object_or_404(
+        CohortInvitation.objects.select_related("cohort", "person"),
+        pk=pk,
+        cohort__in=selectors.cohorts_for_staff(user=request.user),
+    )
     try:
-        password = services.participant_password_reset(
-            cohort=cohort, participant=participant, by=request.user
-        )
+        services.invitation_resend(invitation=invitation, by=request.user)
     except PermissionDenied as error:
         raise Http404 from error
-    response = render(
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The invitation was sent again to %(name)s.") % {"name": invitation.person}
+        )
+    return redirect("learning:cohort", pk=invitation.cohort_id)
+
+
+@staff_view
+def cohort_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write to everyone in the cohort."""
+    cohort = _cohort_for(request, pk)
+    form = CohortMessageForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = services.cohort_message_send(
+                cohort=cohort,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                important=form.cleaned_data["important"],
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(
+                request,
+                _("The message was sent to %(count)s participants.")
+                % {"count": message.recipients},
+            )
+            return redirect("learning:cohort", pk=cohort.pk)
+    recent = cohort.messages.order_by("-created_at")[:5]
+    return render(
         request,
-        "learning/participant_password.html",
-        {"cohort": cohort, "participant": participant, "password": password},
+        "learning/cohort_message.html",
+        {"cohort": cohort, "form": form, "recent": recent, "per_day": services.MESSAGES_PER_DAY},
     )
-    response["Cache-Control"] = "no-store"
-    return response

@@ -82,3 +82,27 @@ def test_session_cancelled_by_the_expert_cancels_the_entry(
     assert str(event["STATUS"]) == "CANCELLED"
     assert int(event["SEQUENCE"]) == 1
     assert "Hujan deras" in str(event["DESCRIPTION"])
+
+
+def test_a_booked_entry_rings_one_hour_before_and_a_cancelled_one_does_not(
+    client, expert_profile, make_session, make_participant
+):
+    person = make_participant(time_zone="Asia/Makassar")
+    session = make_session(expert_profile)
+    booking = services.booking_create(participant=person, session=session).booking
+    client.force_login(person)
+    _calendar, event = _event(_download(client, booking))
+    alarms = event.walk("VALARM")
+    assert len(alarms) == 1
+    alarm = alarms[0]
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    trigger = alarm.decoded("TRIGGER")
+    assert trigger == -dt.timedelta(hours=1)
+    # relative to the start (the default), so the phone rings at the start minus one hour
+    assert alarm["TRIGGER"].params.get("RELATED", "START") == "START"
+    assert event.decoded("DTSTART") + trigger == session.starts_at - dt.timedelta(hours=1)
+    assert session.display_title in str(alarm["DESCRIPTION"])
+
+    services.booking_cancel(by=person, booking=booking)
+    _calendar, event = _event(_download(client, Booking.objects.get(pk=booking.pk)))
+    assert not event.walk("VALARM")

@@ -41,8 +41,9 @@ def test_settings_page_registers_the_worker_without_asking(live_server, phone, p
     assert phone.inner_text("#push-status") == "Pengingat tidak aktif untuk ponsel ini."
     # The choices are the participant's own kinds, in Indonesian, one per label.
     offered = phone.locator("input[name=pushed]").count()
-    # 8 reminder kinds, the cohort invitation (consent to join) and the certificate.
-    assert offered == len(kind_groups(participant)) == 10
+    # 8 reminder kinds, the cohort invitation (consent to join), the certificate and messages
+    # from the facilitator (sign-in codes and invitation links are secret: never switched off).
+    assert offered == len(kind_groups(participant)) == 11
     assert phone.is_visible("text=Pengingat klinik") and phone.is_visible("text=Tugas baru")
     assert phone.is_visible("text=Undangan bergabung dengan kelompok")
     assert phone.is_visible("text=Sertifikat")

@@ -124,7 +124,10 @@ class TestFacilitatorEnrols:
         client.post(url, {"mobile": "0812 9999 0000", "name": "Baru", "sex": "female"})
         new = User.objects.get(mobile="+6281299990000")
         assert new.is_participant and not new.has_usable_password()
-        assert Enrolment.objects.filter(cohort=cohort, participant=new, via="facilitator").exists()
+        # a new account is invited too (with a link to choose its password), not enrolled
+        assert not Enrolment.objects.filter(participant=new).exists()
+        invitation = cohort.invitations.get(person=new)
+        assert invitation.via == "facilitator" and invitation.token_hash
 
     def test_staff_numbers_are_refused(self, client, cohort, facilitator, expert):
         client.force_login(facilitator)
@@ -148,7 +151,7 @@ class TestImport:
         assert "Already enrolled: skipped" in response.content.decode()
         assert User.objects.count() == 2  # nothing saved by the preview
         response = client.post(url, {"confirm": "1"}, follow=True)
-        assert "3 enrolled (3 new accounts), 0 invited" in response.content.decode()
+        assert "3 invited (3 new accounts)" in response.content.decode()
         assert "1 already in the cohort or invited" in response.content.decode()
         made = User.objects.get(mobile="+6281234567002")
         assert (made.name, made.sex, made.age_band, made.district, made.migrant_status) == (
@@ -158,7 +161,9 @@ class TestImport:
             "lombok_timur",
             "family",
         )
-        assert cohort.enrolments.count() == 4
+        assert cohort.enrolments.count() == 1
+        assert set(cohort.invitations.values_list("via", flat=True)) == {"import"}
+        assert cohort.invitations.count() == 3
 
     def test_good_xlsx(self, cohort, facilitator):
         preview = importing.import_preview(upload=xlsx_file([HEADER, *GOOD_ROWS]), cohort=cohort)

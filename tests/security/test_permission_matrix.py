@@ -44,6 +44,12 @@ FACILITATORS = row("login", "deny", "deny", "ok", "deny", "ok", "ok", "ok", "den
 REVIEWERS = row("login", "deny", "deny", "ok", "ok", "ok", "ok", "ok", "ok", "ok")
 CLINIC_STAFF = row("login", "deny", "deny", "deny", "ok", "ok", "ok", "deny", "deny", "ok")
 WHO_SEES_WORK = row("login", "ok", "deny", "ok", "deny", "ok", "ok", "deny", "deny", "ok")
+# Pages for people who cannot sign in yet (issue 15): anyone may open them.
+SIGNED_OUT = row("ok", "go", "go", "go", "go", "go", "go", "go", "go", "go")
+ANYONE = row("ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok")
+# Without the step before (a code asked for, a link opened) they send the person back to it.
+STEP_BEFORE = row("go", "go", "go", "go", "go", "go", "go", "go", "go", "go")
+USED_OR_EXPIRED = row("410", "410", "410", "410", "410", "410", "410", "410", "410", "410")
 ADMIN = row("login", "login", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok")
 SENT_ON = row("login", "go", "go", "go", "go", "go", "go", "go", "go", "go")
 MANAGERS_ADMIN = row("login", "login", "login", "deny", "deny", "ok", "ok", "deny", "deny", "ok")
@@ -76,11 +82,18 @@ def matrix(w) -> list[tuple[str, dict[str, str]]]:
         ("/sw.js", PUBLIC),
         # asks only for what is missing; everyone here has given it, so they are sent on
         ("/id/accounts/profile/", SENT_ON),
+        # getting in without a password (issue 15)
+        ("/id/accounts/password/forgot/", SIGNED_OUT),
+        ("/id/accounts/password/forgot/code/", STEP_BEFORE),
+        ("/id/learning/invited/", ANYONE),
+        ("/id/learning/invited/accept/", USED_OR_EXPIRED),
+        ("/id/learning/invited/" + "x" * 43 + "/", USED_OR_EXPIRED),
         # facilitators' pages
         ("/id/learning/cohorts/", FACILITATORS),
         (f"/id/learning/cohorts/{c}/", COHORT_STAFF),
         (f"/id/learning/cohorts/{c}/enrol/", COHORT_STAFF),
         (f"/id/learning/cohorts/{c}/import/", COHORT_STAFF),
+        (f"/id/learning/cohorts/{c}/message/", COHORT_STAFF),
         (f"/id/learning/cohorts/{c}/sessions/new/", COHORT_STAFF),
         (f"/id/learning/cohorts/{c}/assignments/new/", COHORT_STAFF),
         (f"/id/learning/cohorts/{c}/participants/{m}/", COHORT_STAFF),
@@ -156,4 +169,31 @@ def test_every_role_gets_what_the_matrix_says(world, clients):
             got = outcome(clients[role].get(url))
             if got != expected[role]:
                 wrong.append(f"{role:18} {url}: expected {expected[role]}, got {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_only_the_cohorts_staff_may_send_an_invitation_again(world, clients):
+    """The resend is a POST: every role tries it on a fresh invitation; only the cohort's staff
+    get it sent (a redirect back to the cohort), everyone else changes nothing."""
+    from django.utils import timezone
+
+    from learning import services
+    from learning.models import CohortInvitation
+
+    cohort = world["cohort"]
+    facilitator = cohort.facilitators.get()
+    outcome_, created = services.participant_create_or_get(mobile="081399990123", name="Diundang")
+    invitation, _new = services.invitation_send(cohort=cohort, person=outcome_, by=facilitator)
+    url = f"/id/learning/invitations/{invitation.pk}/resend/"
+    wrong = []
+    for role in ROLES:
+        CohortInvitation.objects.filter(pk=invitation.pk).update(
+            last_sent_at=timezone.now() - services.RESEND_INTERVAL, sends=1
+        )
+        got = outcome(clients[role].post(url))
+        sends = CohortInvitation.objects.get(pk=invitation.pk).sends
+        allowed = COHORT_STAFF[role] == "ok"
+        expected = "go" if allowed else COHORT_STAFF[role]
+        if got != expected or (sends == 2) != allowed:
+            wrong.append(f"{role}: expected {expected}, got {got} (sends {sends})")
     assert not wrong, "\n".join(wrong)
