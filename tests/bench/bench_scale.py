@@ -1,0 +1,636 @@
+"""Benchmark: a scaled-out stack on one machine survives faults under load and loses nothing.
+
+Started here: 2 gunicorn servers (production settings, 2 workers each, no proxy: the load
+generator spreads the requests), 2 Celery workers and beat, all against PostgreSQL through a
+PgBouncer in transaction pooling and a Redis server of their own (its own port, restarted on
+purpose: never the shared one). A world of 200 participants in 4 cohorts, 8 clinics of 5 seats
+and 100 reminders falling due during the run. locust (headless) plays 40 participants for 70 s:
+70% lesson and home views, 10% mark as done, 5% assignment answers, 5% clinic bookings, 10%
+inbox. Meanwhile: kill -9 of a Celery worker, a restart of Redis, a restart of PgBouncer, kill
+-9 of a gunicorn server (each brought back).
+
+Printed: requests/s, p50/p95, errors inside and outside the fault windows, the server
+connections PostgreSQL saw, Redis memory, database size per participant. Checked (the bench
+fails otherwise): every write a server acknowledged is in the database, no clinic has more
+confirmed seats than it has, every reminder due in the run reached its device exactly once, and
+no request failed outside a fault window.
+"""
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from tests.support.fixtures.learning import build_programme
+from tests.support.fixtures.push import vapid_env
+from tests.support.pgbouncer import PgBouncer, free_port
+
+pytestmark = [
+    pytest.mark.bench,
+    pytest.mark.postgres,
+    pytest.mark.pgbouncer,
+    pytest.mark.django_db(transaction=True),
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_SERVER = shutil.which("redis-server")
+PARTICIPANTS = 200
+COHORTS = 4
+CLINICS, SEATS = 8, 5
+REMINDERS = 100
+USERS = 40  # simulated participants at once
+DURATION = 70  # seconds of load
+# Seconds into the load at which each fault strikes; a window lasts until the part answers
+# again, plus GRACE for requests already under way.
+FAULTS = [(12, "celery worker"), (26, "redis"), (40, "pgbouncer"), (54, "gunicorn")]
+GRACE = 3.0
+
+
+def _wait(condition, timeout=60.0, step=0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+class Stack:
+    """The processes of the scaled-out site, each in its own process group (kill -9 takes the
+    whole of one server or worker, as losing its machine would)."""
+
+    def __init__(self, folder: Path, env: dict):
+        self.folder = folder
+        self.env = env
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.web_ports = [free_port(), free_port()]
+        self.hosts = [f"http://127.0.0.1:{port}" for port in self.web_ports]
+
+    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
+        log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.processes[name] = process
+        return process
+
+    def log(self, name: str) -> str:
+        return (self.folder / f"{name}.log").read_text(errors="replace")
+
+    def web(self, index: int) -> None:
+        port = self.web_ports[index]
+        self._spawn(
+            f"web{index}",
+            [sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{port}"]
+            + ["-w", "2", "--timeout", "30", "--graceful-timeout", "5", "--no-control-socket"],
+        )
+        host = self.hosts[index]
+
+        def answers():
+            try:
+                return httpx.get(host + "/id/accounts/login/", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        if not _wait(answers, 60):
+            raise RuntimeError(self.log(f"web{index}")[-3000:])
+
+    def worker(self, index: int) -> None:
+        name = f"worker{index}"
+        before = len(self.log(name)) if (self.folder / f"{name}.log").exists() else 0
+        self._spawn(
+            name,
+            [sys.executable, "-m", "celery", "-A", "cms", "worker", "--loglevel=INFO"]
+            + ["--concurrency=2", "--pool=prefork", "-n", f"scale{index}@%h"]
+            + ["--without-gossip", "--without-mingle"],
+        )
+        if not _wait(lambda: "ready." in self.log(name)[before:], 60):
+            raise RuntimeError(self.log(name)[-3000:])
+
+    def beat(self) -> None:
+        self._spawn(
+            "beat",
+            [sys.executable, "-m", "celery", "-A", "cms", "beat", "--loglevel=INFO"]
+            + ["-s", str(self.folder / "beat-schedule")],
+        )
+
+    def kill(self, name: str) -> None:
+        process = self.processes[name]
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+    def stop_all(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                try:
+                    os.killpg(process.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    continue
+        for name, process in self.processes.items():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill(name)
+
+
+class Redis:
+    """A redis-server of the benchmark's own, with an append-only file, as production runs it
+    (a restart keeps queued tasks and sessions)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--dir"]
+            + [str(self.folder), "--appendonly", "yes", "--save", "", "--daemonize", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert _wait(lambda: self.command("PING") is True, 10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # redis-server's shutdown: the append-only file is synced
+            self.process.wait(timeout=15)
+
+    def command(self, *args):
+        import redis
+
+        try:
+            return redis.Redis(
+                port=self.port, decode_responses=True, socket_timeout=2
+            ).execute_command(*args)
+        except redis.RedisError:
+            return None
+
+
+def _cpu_seen(seen: dict, key: tuple, pid: int, tree: bool = True) -> None:
+    """Keep the most CPU seconds a process (and its children) has been seen to have used: a
+    process killed later keeps what it had used by its last sample."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)] if tree else [root]
+        used = sum(sum(p.cpu_times()[:2]) for p in processes)
+    except psutil.Error:
+        return
+    seen[key] = max(seen.get(key, 0.0), used)
+
+
+def _db_size(cursor, name: str) -> int:
+    cursor.execute("SELECT pg_database_size(%s)", [name])
+    return cursor.fetchone()[0]
+
+
+def _redis_bytes_per_session(server: Redis, count: int = 2000) -> float:
+    """What one signed-in session would take in Redis, were sessions kept there (Django's cache
+    session engine on RedisCache): ``count`` sessions written the way it writes them, and the
+    growth of ``used_memory``."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = RedisCache(server.url, {"KEY_PREFIX": "berdaya"})
+    before = server.command("INFO", "memory")["used_memory"]
+    for n in range(count):
+        cache.set(
+            f"django.contrib.sessions.cache{n:032x}",
+            {
+                SESSION_KEY: str(100_000 + n),
+                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                HASH_SESSION_KEY: "f" * 64,
+                "_language": "id",
+            },
+            14 * 24 * 3600,
+        )
+    after = server.command("INFO", "memory")["used_memory"]
+    cache.delete_many([f"django.contrib.sessions.cache{n:032x}" for n in range(count)])
+    return (after - before) / count
+
+
+def _build_world(*, facilitator, expert_profile, make_user, make_session, subscribe):
+    """Programme, cohorts, participants, assignments, clinics. Returns what the load needs."""
+    from learning import services as learning
+    from notifications.models import NotificationSettings
+
+    pages = build_programme(lessons_per_module=4, modules_per_stage=2)
+    lessons = pages["lessons"]["internalisation"]  # the stage open to everyone
+    cohorts = [
+        learning.cohort_create(
+            name=f"Kelompok {n}",
+            district="lombok_timur",
+            start_date=dt.date(2026, 1, 10),
+            facilitators=[facilitator],
+            join_code=f"SCALE{n}",
+        )
+        for n in range(COHORTS)
+    ]
+    people = []
+    for index in range(PARTICIPANTS):
+        person = make_user(
+            "participants", f"08135{index:07d}", name=f"Peserta {index}", preferred_language="id"
+        )
+        learning.enrolment_create(cohort=cohorts[index % COHORTS], participant=person)
+        people.append(person)
+    assignments = {
+        cohort.pk: [
+            learning.assignment_create(
+                created_by=facilitator,
+                title=f"Tugas {n}",
+                instructions="Ceritakan usaha Anda.",
+                due_at=timezone.now() + dt.timedelta(days=3),
+                cohort=cohort,
+            ).pk
+            for n in range(2)
+        ]
+        for cohort in cohorts
+    }
+    clinics = [
+        make_session(expert_profile, start_in=dt.timedelta(days=2, hours=2 * n), capacity=SEATS).pk
+        for n in range(CLINICS)
+    ]
+    for person in people[:REMINDERS]:
+        NotificationSettings.objects.create(
+            user=person, quiet_start=dt.time(0), quiet_end=dt.time(0)
+        )
+        subscribe(person)
+    return {
+        "people": [
+            {
+                "id": person.pk,
+                "lessons": [{"id": lesson.pk, "url": lesson.url} for lesson in lessons],
+                "assignments": assignments[cohorts[index % COHORTS].pk],
+            }
+            for index, person in enumerate(people)
+        ],
+        "clinics": clinics,
+        "reminded": people[:REMINDERS],
+    }
+
+
+def _sign_in(env: dict, ids: list[int]) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench.scale_sessions"],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps(ids),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_a_scaled_stack_survives_faults_and_loses_nothing(
+    collected_static,
+    tmp_path,
+    facilitator,
+    expert_profile,
+    make_user,
+    make_session,
+    push_service,
+    subscribe,
+    vapid_settings,
+):
+    if not REDIS_SERVER:
+        pytest.skip("needs redis-server (Debian's redis-server package)")
+    from coaching.models import Booking, ClinicSession
+    from learning.models import LessonCompletion, Submission
+    from notifications import services as notifications
+    from notifications.models import Notification, Reminder, ReminderStatus
+
+    db_name = connection.settings_dict["NAME"]
+    direct = psycopg.connect(
+        host=connection.settings_dict.get("HOST") or "127.0.0.1",
+        port=connection.settings_dict.get("PORT") or 5432,
+        user=connection.settings_dict.get("USER") or "postgres",
+        password=connection.settings_dict.get("PASSWORD") or None,
+        dbname=db_name,
+        autocommit=True,
+    )
+    size_empty = _db_size(direct.cursor(), db_name)
+    loading = time.monotonic()
+    world = _build_world(
+        facilitator=facilitator,
+        expert_profile=expert_profile,
+        make_user=make_user,
+        make_session=make_session,
+        subscribe=subscribe,
+    )
+    loading = time.monotonic() - loading
+    connections.close_all()
+
+    redis_server = Redis(tmp_path)
+    bouncer = PgBouncer(server=connection.settings_dict, pool_size=10)
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "DJANGO_"))},
+        **vapid_env(),
+        "DJANGO_SETTINGS_MODULE": "tests.bench.scale_settings",
+        "SECRET_KEY": "bench-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "HTTPS": "0",
+        "STATIC_ROOT": str(collected_static),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_URL": bouncer.url(db_name),
+        "DATABASE_POOLER": "pgbouncer",
+        "DB_CONN_MAX_AGE": "60",
+        "REDIS_URL": redis_server.url,
+        "CELERY_BROKER_URL": redis_server.url,
+        "CELERY_QUEUE_DIR": str(tmp_path / "celery"),
+        "WEBPUSH_CLAIM_TIMEOUT": "10",
+        "LOG_LEVEL": "WARNING",
+    }
+    stack = Stack(tmp_path, env)
+    try:
+        redis_server.start()
+        bouncer.start()
+        sessions = _sign_in(env, [p["id"] for p in world["people"]])
+        with direct.cursor() as cursor:
+            size_loaded = _db_size(cursor, db_name)
+        for person in world["people"]:
+            person["session"] = sessions["keys"][str(person["id"])]
+        world_file = tmp_path / "world.json"
+        world_file.write_text(
+            json.dumps(
+                {
+                    "hosts": stack.hosts,
+                    "cookie": sessions["cookie"],
+                    "people": world["people"],
+                    "clinics": world["clinics"],
+                }
+            )
+        )
+        boot = time.monotonic()
+        stack.web(0)
+        stack.web(1)
+        stack.worker(0)
+        stack.worker(1)
+        stack.beat()
+        boot = time.monotonic() - boot
+
+        # Reminders fall due from 5 s into the load until 10 s before its end.
+        load_starts = timezone.now() + dt.timedelta(seconds=3)
+        spread = (DURATION - 15) / REMINDERS
+        reminders = [
+            notifications.reminder_schedule(
+                recipient=person,
+                kind="scale_reminder",
+                obj=person,
+                at=load_starts + dt.timedelta(seconds=5 + n * spread),
+                url="/id/",
+            ).pk
+            for n, person in enumerate(world["reminded"])
+        ]
+        connections.close_all()
+
+        writes, requests_log = tmp_path / "writes.jsonl", tmp_path / "requests.csv"
+        locust = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(Path(__file__).with_name("scale_locustfile.py")),
+            ]
+            + ["--headless", "-u", str(USERS), "-r", str(USERS), "-t", f"{DURATION}s"]
+            + ["--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING"],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "SCALE_WORLD": str(world_file),
+                "SCALE_WRITES": str(writes),
+                "SCALE_REQUESTS": str(requests_log),
+            },
+            stdout=open(tmp_path / "locust.log", "wb"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        started = time.time()
+        windows: list[tuple[str, float, float]] = []
+        server_connections: list[int] = []
+        cpu: dict[tuple[str, int], float] = {}
+        sampling = threading.Event()
+
+        def sample():
+            with psycopg.connect(
+                direct.info.dsn, password=direct.info.password or None, autocommit=True
+            ) as db:
+                while not sampling.is_set():
+                    pids = [
+                        row[0]
+                        for row in db.execute(
+                            "SELECT pid FROM pg_stat_activity"
+                            " WHERE datname = %s AND pid <> pg_backend_pid()",
+                            [db_name],
+                        )
+                    ]
+                    server_connections.append(len(pids))
+                    for pid in pids:
+                        _cpu_seen(cpu, ("postgres", pid), pid, tree=False)
+                    for name, process in list(stack.processes.items()):
+                        _cpu_seen(cpu, (name.rstrip("0123456789"), process.pid), process.pid)
+                    sampling.wait(1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        for at, fault in FAULTS:
+            time.sleep(max(0.0, started + at - time.time()))
+            begun = time.time()
+            if fault == "celery worker":
+                stack.kill("worker0")
+                stack.worker(0)
+            elif fault == "redis":
+                redis_server.stop()
+                redis_server.start()
+            elif fault == "pgbouncer":
+                bouncer.restart()
+            elif fault == "gunicorn":
+                stack.kill("web1")
+                stack.web(1)
+            windows.append((fault, begun, time.time()))
+        locust.wait(timeout=DURATION + 60)
+        sampling.set()
+        sampler.join(5)
+        redis_memory = redis_server.command("INFO", "memory")
+        session_bytes = _redis_bytes_per_session(redis_server)
+
+        # Let the reminders due last go out (beat ticks every 5 s; a delivery claimed by the
+        # killed worker is taken over after WEBPUSH_CLAIM_TIMEOUT).
+        due = Reminder.objects.filter(pk__in=reminders)
+        settled = _wait(
+            lambda: (
+                not due.exclude(status=ReminderStatus.SENT).exists()
+                and push_service.count() >= REMINDERS
+            ),
+            60,
+            0.5,
+        )
+        time.sleep(3)  # a duplicate still on its way would arrive now
+        with direct.cursor() as cursor:
+            size_after = _db_size(cursor, db_name)
+    finally:
+        stack.stop_all()
+        bouncer.close()
+        redis_server.stop()
+        direct.close()
+
+    # --- the figures -------------------------------------------------------------------------
+    rows = [line.split(",", 3) for line in requests_log.read_text().splitlines()]
+    rows = [(float(t), ok == "1", float(ms), name) for t, ok, ms, name in rows]
+
+    def in_window(row):
+        """Whether the request was under way (sent .. answered) during a fault."""
+        answered, _ok, ms, _name = row
+        sent = answered - ms / 1000
+        return any(sent <= ended + GRACE and answered >= begun for _f, begun, ended in windows)
+
+    failed_in = [r for r in rows if not r[1] and in_window(r)]
+    failed_out = [r for r in rows if not r[1] and not in_window(r)]
+    latencies = sorted(r[2] for r in rows if r[1])
+    span = max(r[0] for r in rows) - min(r[0] for r in rows)
+    by_name = Counter(r[3] for r in rows)
+    memory = redis_memory or {}
+
+    # --- the checks --------------------------------------------------------------------------
+    acknowledged = [json.loads(line) for line in writes.read_text().splitlines()]
+    lost = []
+    for write in acknowledged:
+        if write["kind"] == "done":
+            found = LessonCompletion.objects.filter(
+                participant_id=write["user"], lesson_id=write["lesson"]
+            ).exists()
+        elif write["kind"] == "submission":
+            found = Submission.objects.filter(
+                participant_id=write["user"], text__contains=write["token"]
+            ).exists()
+        else:
+            found = Booking.objects.filter(request_key=write["key"]).exists()
+        if not found:
+            lost.append(write)
+    overbooked = [
+        (s.pk, confirmed, s.capacity)
+        for s in ClinicSession.objects.filter(pk__in=world["clinics"])
+        for confirmed in [Booking.objects.filter(session=s, status="confirmed").count()]
+        if confirmed > s.capacity or confirmed != s.confirmed_count
+    ]
+    seats_taken = Booking.objects.filter(session_id__in=world["clinics"], status="confirmed")
+    unsent = list(due.exclude(status=ReminderStatus.SENT).values_list("pk", flat=True))
+    reminder_notifications = set(
+        Notification.objects.filter(reminder_id__in=reminders).values_list("pk", flat=True)
+    )
+    pushed = Counter(message["payload"]["id"] for message in push_service.messages())
+    not_pushed = [n for n in reminder_notifications if pushed[n] == 0]
+    twice = {n: c for n, c in pushed.items() if c > 1}
+
+    cpu_by_kind = Counter()
+    for (kind, _pid), seconds in cpu.items():
+        cpu_by_kind[kind] += seconds
+    served = sum(1 for r in rows if r[1])
+    figures = [
+        ("load", f"{USERS} participants, {DURATION} s", "2 gunicorn × 2 workers, 2 Celery × 2"),
+        ("world loaded", f"{loading:.1f} s", f"{PARTICIPANTS} participants, {COHORTS} cohorts"),
+        ("stack boot", f"{boot:.1f} s", "2 web, 2 workers, beat"),
+        ("requests", f"{len(rows)}", ", ".join(f"{n} {c}" for n, c in by_name.most_common())),
+        (
+            "requests/s",
+            f"{len(rows) / span:.1f}",
+            f"{len(rows) / span / 4:.1f} per gunicorn worker",
+        ),
+        ("latency p50", f"{statistics.median(latencies):.0f} ms", ""),
+        ("latency p95", f"{latencies[int(len(latencies) * 0.95) - 1]:.0f} ms", ""),
+        (
+            "errors in fault windows",
+            f"{len(failed_in)}",
+            "; ".join(f"{f} {e - b:.1f} s" for f, b, e in windows),
+        ),
+        ("errors outside windows", f"{len(failed_out)}", "target 0"),
+        (
+            "acknowledged writes",
+            f"{len(acknowledged)}",
+            f"{dict(Counter(w['kind'] for w in acknowledged))}",
+        ),
+        ("lost writes", f"{len(lost)}", "target 0"),
+        (
+            "clinic seats confirmed",
+            f"{seats_taken.count()} of {CLINICS * SEATS}",
+            f"overbooked: {len(overbooked)}, target 0",
+        ),
+        (
+            "reminders due in run",
+            f"{REMINDERS}",
+            f"unsent {len(unsent)}, not on device {len(not_pushed)}, twice {len(twice)}; target 0",
+        ),
+        (
+            "PostgreSQL connections",
+            f"max {max(server_connections)}",
+            f"median {statistics.median(server_connections):.0f} (through PgBouncer, pool 10)",
+        ),
+        (
+            "Redis used_memory",
+            str(memory.get("used_memory_human", "?")),
+            f"peak {memory.get('used_memory_peak_human', '?')}",
+        ),
+        (
+            "CPU per request: web",
+            f"{cpu_by_kind['web'] / served * 1000:.1f} ms",
+            f"gunicorn processes {cpu_by_kind['web']:.1f} s for {served} answered requests",
+        ),
+        (
+            "CPU per request: DB",
+            f"{cpu_by_kind['postgres'] / served * 1000:.1f} ms",
+            f"PostgreSQL backends {cpu_by_kind['postgres']:.1f} s (sampled each second)",
+        ),
+        (
+            "CPU of workers + beat",
+            f"{cpu_by_kind['worker'] + cpu_by_kind['beat']:.1f} s",
+            f"for {REMINDERS} reminders and the tasks the requests queued",
+        ),
+        ("Redis per session", f"{session_bytes:.0f} B", "were sessions kept in Redis (2000)"),
+        (
+            "DB size per participant",
+            f"{(size_loaded - size_empty) / PARTICIPANTS / 1024:.1f} KiB",
+            f"pg_database_size {size_empty} → {size_loaded} B for {PARTICIPANTS}"
+            " (with enrolments, sessions)",
+        ),
+        (
+            "DB growth in the run",
+            f"{(size_after - size_loaded) / 1024:.0f} KiB",
+            f"{len(acknowledged)} writes, {REMINDERS} reminders",
+        ),
+    ]
+    print()
+    for label, value, note in figures:
+        print(f"{label:<26}{value:>16}  {note}")
+    if failed_out:
+        print("errors outside windows:", failed_out[:10])
+
+    assert settled, "reminders still unsent a minute after the load"
+    assert not lost, f"acknowledged but not in the database: {lost[:10]}"
+    assert not overbooked, overbooked
+    assert not unsent and not not_pushed, (unsent, not_pushed)
+    assert not twice, f"pushed more than once: {twice}"
+    assert not failed_out, f"{len(failed_out)} requests failed outside the fault windows"
