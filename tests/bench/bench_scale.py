@@ -97,7 +97,8 @@ class Stack:
     def log(self, name: str) -> str:
         return (self.folder / f"{name}.log").read_text(errors="replace")
 
-    def web(self, index: int) -> None:
+    def web(self, index: int):
+        """Start gunicorn ``index``; returns the wait until it answers."""
         port = self.web_ports[index]
         self._spawn(
             f"web{index}",
@@ -112,10 +113,14 @@ class Stack:
             except httpx.HTTPError:
                 return False
 
-        if not _wait(answers, 60):
-            raise RuntimeError(self.log(f"web{index}")[-3000:])
+        def ready():
+            if not _wait(answers, 120):
+                raise RuntimeError(self.log(f"web{index}")[-3000:])
 
-    def worker(self, index: int) -> None:
+        return ready
+
+    def worker(self, index: int):
+        """Start Celery worker ``index``; returns the wait until it is ready."""
         name = f"worker{index}"
         before = len(self.log(name)) if (self.folder / f"{name}.log").exists() else 0
         self._spawn(
@@ -124,8 +129,12 @@ class Stack:
             + ["--concurrency=2", "--pool=prefork", "-n", f"scale{index}@%h"]
             + ["--without-gossip", "--without-mingle"],
         )
-        if not _wait(lambda: "ready." in self.log(name)[before:], 60):
-            raise RuntimeError(self.log(name)[-3000:])
+
+        def ready():
+            if not _wait(lambda: "ready." in self.log(name)[before:], 120):
+                raise RuntimeError(self.log(name)[-3000:])
+
+        return ready
 
     def beat(self) -> None:
         self._spawn(
@@ -206,6 +215,25 @@ def _cpu_seen(seen: dict, key: tuple, pid: int, tree: bool = True) -> None:
 def _db_size(cursor, name: str) -> int:
     cursor.execute("SELECT pg_database_size(%s)", [name])
     return cursor.fetchone()[0]
+
+
+def _row_sizes(cursor) -> list[tuple[str, int, int]]:
+    """(table, rows, bytes with its indexes) of the tables that grow with participants."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.models import Session
+
+    from coaching.models import Booking
+    from learning.models import Enrolment, LessonCompletion, Submission
+    from notifications.models import Delivery, Notification, Reminder
+
+    models = (get_user_model(), Enrolment, Session, LessonCompletion, Submission, Booking)
+    models += (Reminder, Notification, Delivery)
+    result = []
+    for table in (model._meta.db_table for model in models):
+        cursor.execute(f'SELECT count(*), pg_total_relation_size(%s) FROM "{table}"', [table])
+        rows, size = cursor.fetchone()
+        result.append((table, rows, size))
+    return result
 
 
 def _redis_bytes_per_session(server: Redis, count: int = 2000) -> float:
@@ -386,11 +414,11 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
             )
         )
         boot = time.monotonic()
-        stack.web(0)
-        stack.web(1)
-        stack.worker(0)
-        stack.worker(1)
+        # all at once: each process spends seconds importing Django and Wagtail
+        waits = [stack.web(0), stack.web(1), stack.worker(0), stack.worker(1)]
         stack.beat()
+        for ready in waits:
+            ready()
         boot = time.monotonic() - boot
 
         # Reminders fall due from 5 s into the load until 10 s before its end.
@@ -408,6 +436,36 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
         ]
         connections.close_all()
 
+        windows: list[tuple[str, float, float]] = []
+        server_connections: list[int] = []
+        cpu: dict[tuple[str, int], float] = {}
+        sampling, first_pass = threading.Event(), threading.Event()
+
+        def sample():
+            with psycopg.connect(
+                direct.info.dsn, password=direct.info.password or None, autocommit=True
+            ) as db:
+                while not sampling.is_set():
+                    pids = [
+                        row[0]
+                        for row in db.execute(
+                            "SELECT pid FROM pg_stat_activity"
+                            " WHERE datname = %s AND pid <> pg_backend_pid()",
+                            [db_name],
+                        )
+                    ]
+                    server_connections.append(len(pids))
+                    for pid in pids:
+                        _cpu_seen(cpu, ("postgres", pid), pid, tree=False)
+                    for name, process in list(stack.processes.items()):
+                        _cpu_seen(cpu, (name, process.pid), process.pid)
+                    first_pass.set()
+                    sampling.wait(1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        first_pass.wait(30)
+        baseline = dict(cpu)  # what starting up cost, not counted below
         writes, requests_log = tmp_path / "writes.jsonl", tmp_path / "requests.csv"
         locust = subprocess.Popen(
             [
@@ -430,39 +488,12 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
             stderr=subprocess.STDOUT,
         )
         started = time.time()
-        windows: list[tuple[str, float, float]] = []
-        server_connections: list[int] = []
-        cpu: dict[tuple[str, int], float] = {}
-        sampling = threading.Event()
-
-        def sample():
-            with psycopg.connect(
-                direct.info.dsn, password=direct.info.password or None, autocommit=True
-            ) as db:
-                while not sampling.is_set():
-                    pids = [
-                        row[0]
-                        for row in db.execute(
-                            "SELECT pid FROM pg_stat_activity"
-                            " WHERE datname = %s AND pid <> pg_backend_pid()",
-                            [db_name],
-                        )
-                    ]
-                    server_connections.append(len(pids))
-                    for pid in pids:
-                        _cpu_seen(cpu, ("postgres", pid), pid, tree=False)
-                    for name, process in list(stack.processes.items()):
-                        _cpu_seen(cpu, (name.rstrip("0123456789"), process.pid), process.pid)
-                    sampling.wait(1)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
         for at, fault in FAULTS:
             time.sleep(max(0.0, started + at - time.time()))
             begun = time.time()
             if fault == "celery worker":
                 stack.kill("worker0")
-                stack.worker(0)
+                stack.worker(0)()
             elif fault == "redis":
                 redis_server.stop()
                 redis_server.start()
@@ -470,7 +501,7 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
                 bouncer.restart()
             elif fault == "gunicorn":
                 stack.kill("web1")
-                stack.web(1)
+                stack.web(1)()
             windows.append((fault, begun, time.time()))
         locust.wait(timeout=DURATION + 60)
         sampling.set()
@@ -492,6 +523,7 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
         time.sleep(3)  # a duplicate still on its way would arrive now
         with direct.cursor() as cursor:
             size_after = _db_size(cursor, db_name)
+            row_sizes = _row_sizes(cursor)
     finally:
         stack.stop_all()
         bouncer.close()
@@ -499,12 +531,12 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
         direct.close()
 
     # --- the figures -------------------------------------------------------------------------
-    rows = [line.split(",", 3) for line in requests_log.read_text().splitlines()]
-    rows = [(float(t), ok == "1", float(ms), name) for t, ok, ms, name in rows]
+    rows = [line.split(",", 4) for line in requests_log.read_text().splitlines()]
+    rows = [(float(t), ok == "1", float(ms), name, int(port)) for t, ok, ms, port, name in rows]
 
     def in_window(row):
         """Whether the request was under way (sent .. answered) during a fault."""
-        answered, _ok, ms, _name = row
+        answered, _ok, ms, _name, _port = row
         sent = answered - ms / 1000
         return any(sent <= ended + GRACE and answered >= begun for _f, begun, ended in windows)
 
@@ -546,10 +578,15 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
     not_pushed = [n for n in reminder_notifications if pushed[n] == 0]
     twice = {n: c for n, c in pushed.items() if c > 1}
 
+    used = {key: seconds - baseline.get(key, 0.0) for key, seconds in cpu.items()}
     cpu_by_kind = Counter()
-    for (kind, _pid), seconds in cpu.items():
-        cpu_by_kind[kind] += seconds
+    for (name, _pid), seconds in used.items():
+        cpu_by_kind[name.rstrip("0123456789")] += seconds
     served = sum(1 for r in rows if r[1])
+    # Per request on the server that ran all along (the other one also started up again).
+    web0_pid = next(pid for name, pid in used if name == "web0")
+    web0_served = sum(1 for r in rows if r[1] and r[4] == stack.web_ports[0])
+    web0_ms = used[("web0", web0_pid)] / max(web0_served, 1) * 1000
     figures = [
         ("load", f"{USERS} participants, {DURATION} s", "2 gunicorn × 2 workers, 2 Celery × 2"),
         ("world loaded", f"{loading:.1f} s", f"{PARTICIPANTS} participants, {COHORTS} cohorts"),
@@ -596,8 +633,8 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
         ),
         (
             "CPU per request: web",
-            f"{cpu_by_kind['web'] / served * 1000:.1f} ms",
-            f"gunicorn processes {cpu_by_kind['web']:.1f} s for {served} answered requests",
+            f"{web0_ms:.1f} ms",
+            f"gunicorn 1: {used[('web0', web0_pid)]:.1f} s CPU for {web0_served} answered requests",
         ),
         (
             "CPU per request: DB",
@@ -621,6 +658,10 @@ def test_a_scaled_stack_survives_faults_and_loses_nothing(
             f"{(size_after - size_loaded) / 1024:.0f} KiB",
             f"{len(acknowledged)} writes, {REMINDERS} reminders",
         ),
+    ]
+    figures += [
+        (f"  {table}", f"{size / rows:.0f} B/row" if rows else "-", f"{rows} rows, {size} B")
+        for table, rows, size in row_sizes
     ]
     print()
     for label, value, note in figures:

@@ -17,6 +17,7 @@ import random
 import threading
 import time
 import uuid
+from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
 
@@ -31,8 +32,9 @@ _requests = open(os.environ["SCALE_REQUESTS"], "a", buffering=1)  # noqa: SIM115
 @events.request.add_listener
 def _log_request(request_type, name, response_time, response_length, exception, **kwargs):
     ok = 0 if exception else 1
+    port = urlsplit(kwargs.get("url") or HOSTS[0]).port
     with _lock:
-        _requests.write(f"{time.time():.3f},{ok},{response_time:.1f},{name}\n")
+        _requests.write(f"{time.time():.3f},{ok},{response_time:.1f},{port},{name}\n")
 
 
 def _acknowledged(**write) -> None:
