@@ -100,9 +100,8 @@ def test_workers_behind_pgbouncer_send_each_reminder_once_across_a_pooler_restar
         assert db.execute("SELECT count(*) FROM cms_user").fetchone()[0] == 60
 
 
-def _pooled_connection(bouncer: PgBouncer, settings_dict: dict, alias: str):
-    """A Django connection of its own to the test database through ``bouncer``, set up the way
-    DATABASE_POOLER=pgbouncer sets up the default one."""
+def _pooled_connection(bouncer: PgBouncer, settings_dict: dict, alias: str, options: dict):
+    """A Django connection of its own to the test database through ``bouncer``."""
     from django.db.backends.postgresql.base import DatabaseWrapper
 
     return DatabaseWrapper(
@@ -110,40 +109,51 @@ def _pooled_connection(bouncer: PgBouncer, settings_dict: dict, alias: str):
             **settings_dict,
             "HOST": "127.0.0.1",
             "PORT": bouncer.port,
-            "OPTIONS": {**settings_dict.get("OPTIONS", {}), "prepare_threshold": None},
-            "DISABLE_SERVER_SIDE_CURSORS": True,
+            "OPTIONS": {**settings_dict.get("OPTIONS", {}), **options},
         },
         alias,
     )
 
 
-@pytest.mark.parametrize("pooler", ["pgbouncer", ""])
+@pytest.mark.parametrize(
+    ("pooler", "options", "clash"),
+    [
+        # what DATABASE_POOLER=pgbouncer sets up (cms/settings/base.py)
+        ("pgbouncer", {"prepare_threshold": None}, False),
+        # the code's own guard, should OPTIONS turn prepared statements back on (Django leaves
+        # them off unless OPTIONS sets a threshold; a direct connection may well set one)
+        ("pgbouncer", {"prepare_threshold": 5}, False),
+        # a direct connection's settings wrongly used behind a pooler: the clash is real
+        ("", {"prepare_threshold": 5}, True),
+    ],
+    ids=["settings", "code-guard", "no-pooler-setting"],
+)
 def test_delivery_outcomes_prepare_statements_only_without_a_pooler(
-    pgbouncer, settings, monkeypatch, pooler
+    pgbouncer, settings, monkeypatch, pooler, options, clash
 ):
     """Two processes recording push outcomes through one server connection: a statement the
     first prepared (psycopg calls it ``_pg3_0`` in every client) is there when the second
-    prepares its own. With DATABASE_POOLER set nothing is prepared and both succeed; without
-    it (a direct connection's setting, wrongly used behind a pooler) the second one fails,
-    which shows this test would see a prepared statement slip back in."""
+    prepares its own. Behind the pooler nothing is prepared and both succeed; the last case
+    shows this test would see a prepared statement slip back in."""
     from django.db import DatabaseError
 
     from notifications.delivery import outcomes
 
     settings.DATABASE_POOLER = pooler
     first, second = (
-        _pooled_connection(pgbouncer, connection.settings_dict, name) for name in ("a", "b")
+        _pooled_connection(pgbouncer, connection.settings_dict, name, options)
+        for name in ("a", "b")
     )
     fields = {"status": DeliveryStatus.DELIVERED, "updated_at": timezone.now()}
     try:
         monkeypatch.setattr(outcomes, "connections", {"default": first})
         outcomes.outcome_write(1, "token", fields)
         monkeypatch.setattr(outcomes, "connections", {"default": second})
-        if pooler:
-            outcomes.outcome_write(1, "token", fields)
-        else:
+        if clash:
             with pytest.raises(DatabaseError, match="already exists"):
                 outcomes.outcome_write(1, "token", fields)
+        else:
+            outcomes.outcome_write(1, "token", fields)
     finally:
         first.close()
         second.close()
