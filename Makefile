@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HLS_JS := video/static/video/vendor/hls.min.js
 
-.PHONY: run test install system-deps translations messages migrate demo lint format migrations-check bench clean
+.PHONY: run test install system-deps translations messages migrate demo lint format migrations-check bench scale-test clean
 
 run: install translations migrate demo
 	scripts/run-site.sh $(PORT)
@@ -63,6 +63,12 @@ migrations-check: install
 # The benchmarks print their figures beside their targets; `make test` leaves them out.
 bench: install system-deps translations
 	scripts/test.sh tests/bench -s
+
+# 2 gunicorn, 2 Celery workers and beat through PgBouncer and a Redis of its own, under locust
+# load while each part is killed or restarted; fails on a lost write, an overbooked clinic or a
+# reminder not delivered exactly once. Also part of `make bench`.
+scale-test: install system-deps translations
+	scripts/test.sh tests/bench/bench_scale.py -s
 
 clean:
 	rm -rf $(VENV) var static_collected

@@ -1,7 +1,7 @@
 """Shared fixtures: users per role, the demo curriculum, real services, a headless Chromium.
 
-Tests marked ``postgres``, ``redis`` or ``browser`` are skipped when the part is missing, with
-the reason; with REQUIRE_SERVICES=1 (as CI sets) any such skip fails the run instead.
+Tests marked ``postgres``, ``redis``, ``browser`` or ``pgbouncer`` are skipped when the part is
+missing, with the reason; with REQUIRE_SERVICES=1 (as CI sets) any such skip fails the run instead.
 """
 
 import os
@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from tests.support.pgbouncer import EXECUTABLE as pgbouncer_executable
 
 # Fixtures shared by the tests of several apps: one definition each, registered here for all.
 pytest_plugins = [
@@ -40,8 +42,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PHONE = {"width": 360, "height": 740}
-REQUIRED_MARKERS = ("postgres", "redis", "browser")
+REQUIRED_MARKERS = ("postgres", "redis", "browser", "pgbouncer")
 BENCH = ROOT / "tests" / "bench"
+PGBOUNCER = pgbouncer_executable
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
 # body are still synchronous, so allow them.
@@ -104,6 +107,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs Redis: set REDIS_URL"))
         if "browser" in item.keywords and not CHROMIUM:
             item.add_marker(pytest.mark.skip(reason="needs Debian's chromium package"))
+        if "pgbouncer" in item.keywords and not PGBOUNCER:
+            item.add_marker(pytest.mark.skip(reason="needs Debian's pgbouncer package"))
 
 
 _required_skips: list[str] = []
@@ -139,7 +144,10 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("REQUIRE_SERVICES") == "1" and _required_skips:
-        print("\nThese tests need PostgreSQL, Redis or Chromium and were skipped:", file=sys.stderr)
+        print(
+            "\nThese tests need PostgreSQL, Redis, Chromium or PgBouncer and were skipped:",
+            file=sys.stderr,
+        )
         for nodeid in _required_skips:
             print(f"  {nodeid}", file=sys.stderr)
         session.exitstatus = 1

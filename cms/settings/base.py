@@ -117,6 +117,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
 
+# Behind PgBouncer in transaction pooling (DATABASE_POOLER=pgbouncer), consecutive transactions
+# of one Django connection may run on different server connections: no server-side prepared
+# statements (psycopg's prepare_threshold None; explicit prepare=True in the code is skipped
+# too), no server-side cursors (they live past their transaction), no session-level SET.
+DATABASE_POOLER = os.environ.get("DATABASE_POOLER", "")
+if DATABASE_POOLER and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------------------
@@ -264,6 +273,31 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     CELERY_REDBEAT_LOCK_TIMEOUT = int(os.environ.get("CELERY_REDBEAT_LOCK_TIMEOUT", 150))
 NOTIFICATIONS_KEEP_DAYS = int(os.environ.get("NOTIFICATIONS_KEEP_DAYS", 180))
 NOTIFICATIONS_DELIVERIES_KEEP_DAYS = int(os.environ.get("NOTIFICATIONS_DELIVERIES_KEEP_DAYS", 30))
+
+# --- Celery through restarts of Redis ------------------------------------------------------
+# A worker or beat that loses Redis reconnects for as long as it takes; a web request that
+# queues a task while Redis restarts retries the send for a few seconds instead of failing.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 8,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# Tasks are acknowledged late and idempotent: one running when the connection drops is given
+# back to the queue and run again, rather than finishing and being run a second time anyway.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_RESULT_BACKEND_ALWAYS_RETRY = True
+CELERY_RESULT_BACKEND_MAX_RETRIES = 10
+if CELERY_BROKER_URL.startswith(("redis", "rediss")):
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {
+        "socket_connect_timeout": 5,
+        "socket_timeout": 10,
+        "retry_on_timeout": True,
+        "health_check_interval": 10,
+    }
 
 # --- Web push -----------------------------------------------------------------------------
 # VAPID keys from `manage.py vapid_keys`; the public key is given to the page, the private key

@@ -46,3 +46,13 @@ if CACHE_URL:
             "KEY_PREFIX": "berdaya",
         }
     }
+
+# --- Scaled out: riding out restarts of Redis (DATABASE_POOLER for PgBouncer is in base.py) ---
+# A cache on Redis misses and drops writes while Redis restarts instead of failing the request
+# (cms/cache.py), and gives up on an unanswering Redis after a second.
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache["BACKEND"] = "cms.cache.ResilientRedisCache"
+        _cache["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1} | _cache.get(
+            "OPTIONS", {}
+        )

@@ -12,6 +12,7 @@ import logging
 import random
 from email.utils import parsedate_to_datetime
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from notifications import conf
@@ -83,6 +84,12 @@ def outcome(delivery: Delivery, result, *, now: datetime.datetime) -> dict:
     return {**fields, "status": DeliveryStatus.FAILED, "reason": result.reason[:500]}
 
 
+def _pooled() -> bool:
+    """Whether connections go through a transaction pooler (DATABASE_POOLER): then nothing may
+    outlive a transaction on the server (prepared statements, session settings)."""
+    return bool(getattr(settings, "DATABASE_POOLER", ""))
+
+
 @contextlib.contextmanager
 def async_commit():
     """On PostgreSQL, commit claims and outcomes without waiting for the disk.
@@ -91,7 +98,9 @@ def async_commit():
     itself could forget the last outcomes, which then makes those pushes go again, and their
     Topic makes the push service replace the earlier copy.
     """
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
+    if connection.vendor != "postgresql" or connection.in_atomic_block or _pooled():
+        # Behind a transaction pooler a session-level SET would stay on a server connection
+        # other clients then use, and the RESET could land on another one: commits wait.
         yield
         return
     with connection.cursor() as cursor:
@@ -118,7 +127,7 @@ def outcome_write(pk: int, token: str, fields: dict) -> None:
 
         db.ensure_connection()
         with db.wrap_database_errors, psycopg.Cursor(db.connection) as cursor:
-            cursor.execute(sql, params, prepare=True)
+            cursor.execute(sql, params, prepare=not _pooled())
         return
     with db.cursor() as cursor:
         cursor.execute(sql, params)
