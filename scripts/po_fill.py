@@ -19,6 +19,8 @@ def main(po_path: str, json_path: str) -> int:
         translations = json.load(handle)
     po = polib.pofile(po_path, wrapwidth=79)
     by_id = {entry.msgid: entry for entry in po}
+    plural_forms = po.metadata.get("Plural-Forms", "nplurals=2;")
+    nplurals = int(plural_forms.split("nplurals=")[1].split(";")[0].strip())
     missing = []
     for msgid, msgstr in translations.items():
         entry = by_id.get(msgid)
@@ -27,7 +29,8 @@ def main(po_path: str, json_path: str) -> int:
             continue
         if entry.msgid_plural:
             forms = msgstr if isinstance(msgstr, list) else [msgstr, msgstr]
-            entry.msgstr_plural = dict(enumerate(forms))
+            # As many forms as the language has (Indonesian: one), so msgfmt accepts the file.
+            entry.msgstr_plural = dict(enumerate(forms[:nplurals]))
         else:
             entry.msgstr = msgstr if isinstance(msgstr, str) else msgstr[0]
         if "fuzzy" in entry.flags:
