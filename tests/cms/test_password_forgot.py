@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from cms import sign_in
 from cms.models import SignInCode
-from notifications.notices import SIGN_IN_CODE
 from notifications.models import NotificationSettings
+from notifications.notices import SIGN_IN_CODE
 
 pytestmark = pytest.mark.django_db
 

@@ -24,13 +24,13 @@ PASSWORD = "Sungai-Biru-2026"
 def invite(received, facilitator, cohort, django_capture_on_commit_callbacks):
     """The facilitator enrols a new number; returns (person, message)."""
 
-    def go(mobile=NEW_MOBILE, name="Wati Baru"):
+    def go(mobile=NEW_MOBILE, name="Wati Baru", **details):
         staff = Client()
         staff.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
             response = staff.post(
                 f"/en/learning/cohorts/{cohort.pk}/enrol/",
-                {"mobile": mobile, "name": name, "sex": "female"},
+                {"mobile": mobile, "name": name, "sex": "female", **details},
                 follow=True,
             )
         assert "a link to choose their password" in response.content.decode()
@@ -220,3 +220,28 @@ def test_the_link_and_code_are_not_listed_in_the_inbox(client, invite):
     client.force_login(person)
     inbox = client.get("/en/notifications/").content.decode()
     assert message.code() not in inbox and message.path not in inbox
+
+
+def test_after_choosing_a_password_the_missing_details_are_asked_once(client, invite):
+    """Like signing in: enrolled with only their sex, the person is asked age band and district
+    before going home; their answers are kept."""
+    person, message = invite()
+    client.get(_path(message))
+    response = _set_password(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/id/accounts/profile/?next=%2Fid%2F"
+    page = client.get(response["Location"])
+    assert set(page.context["form"].fields) == {"age_band", "district"}
+    answered = client.post(
+        response["Location"], {"age_band": "25_34", "district": "lombok_timur", "next": "/id/"}
+    )
+    assert answered.status_code == 302 and answered["Location"] == "/id/"
+    person.refresh_from_db()
+    assert (person.age_band, person.district) == ("25_34", "lombok_timur")
+
+
+def test_with_every_detail_given_the_person_goes_straight_home(client, invite):
+    _person, message = invite(age_band="25_34", district="lombok_timur")
+    client.get(_path(message))
+    response = _set_password(client)
+    assert response.status_code == 302 and response["Location"] == "/id/"
