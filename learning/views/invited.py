@@ -14,12 +14,13 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms import throttle
+from cms.profile import profile_needs_asking, profile_url
 
 from .. import services
 from ..forms import InvitationCodeForm
@@ -139,7 +140,12 @@ def invited_accept(request: HttpRequest) -> HttpResponse:
                     _("Welcome, %(name)s! You joined %(cohort)s.")
                     % {"name": person.name, "cohort": invitation.cohort.name},
                 )
-                return redirect(f"/{person.preferred_language or request.LANGUAGE_CODE}/")
+                language = person.preferred_language or request.LANGUAGE_CODE
+                home = f"/{language}/"
+                if profile_needs_asking(user=person):
+                    # Like signing in: someone enrolled without sex, age or district is asked once.
+                    return redirect(translate_url(profile_url(home), language))
+                return redirect(home)
         except (ValidationError, PermissionDenied):
             return _closed(request)
     return render(

@@ -13,8 +13,10 @@ it goes beyond depends on its kind's ``reach`` (``notifications.kinds``):
 
 Quiet hours hold every channel alike, with one exception: a *secret* direct kind (a sign-in
 code) is something the person has just asked for and waits for, so it goes at once, day or
-night. A secret kind is never listed in the inbox, and its text (title, body, phone message and
-the console's copy) is wiped once every delivery is settled, or when it expires.
+night. A secret kind is never listed in the inbox, and its text (title, body, phone message, its
+link, which may hold a one-time token, and the console's copy) is wiped once every delivery is
+settled, or when it expires. The person cannot switch a secret kind off (it is not offered in
+their settings, and a muted one is sent all the same).
 
 Paid messages are capped per person and for the whole programme per calendar month (in the
 programme's time zone). The count is taken under one PostgreSQL advisory lock held until the
@@ -283,8 +285,8 @@ def notifications_escalate(*, now: datetime.datetime | None = None, limit: int =
 
 
 def secrets_wipe(*, now: datetime.datetime | None = None) -> int:
-    """Wipe the text of secret notifications whose deliveries are all settled, or that expired
-    (and the console's copy). Returns how many were wiped."""
+    """Wipe the text and link of secret notifications whose deliveries are all settled, or that
+    expired (and the console's copy). Returns how many were wiped."""
     now = now or timezone.now()
     unsettled = Delivery.objects.filter(notification=OuterRef("pk"), status__in=UNSETTLED)
     rows = (
@@ -299,5 +301,5 @@ def secrets_wipe(*, now: datetime.datetime | None = None) -> int:
         params=[], text="(secret: wiped)"
     )
     return Notification.objects.filter(pk__in=ids).update(
-        title="", body="", phone_message={}, escalate_at=None
+        title="", body="", url="", phone_message={}, escalate_at=None
     )

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from cms import sign_in
 from cms.models import SignInCode
+from notifications.models import NotificationSettings
 from notifications.notices import SIGN_IN_CODE
-from tests.support.messages import last_message_to, messages_to
 
 pytestmark = pytest.mark.django_db
 
@@ -56,12 +56,23 @@ def test_the_sign_in_page_offers_it(client):
     assert "Lupa kata sandi?" in page or "Forgot your password?" in page
 
 
-def test_code_then_new_password_then_signed_in(client, person, django_capture_on_commit_callbacks):
+def test_code_then_new_password_then_signed_in(
+    received, client, person, django_capture_on_commit_callbacks
+):
+    # the person reads their messages by SMS first
+    NotificationSettings.objects.create(user=person, channel_order=["sms", "whatsapp", "webpush"])
     response = _ask(client, "0813-5555-0001", django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    message = last_message_to(person, SIGN_IN_CODE)
+    message = received.last_message_to(person, SIGN_IN_CODE)
+    assert (message.channel, message.to) == ("sms", "+6281355550001")
     code = message.code()
-    assert "10 minutes" in message.body or "10 menit" in message.body
+    assert "10 minutes" in message.text or "10 menit" in message.text
+    assert message.link.startswith("http://testserver/") and message.path.endswith("/forgot/code/")
+    # a secret code is never listed in the inbox
+    own = Client()
+    own.force_login(person)
+    inbox = own.get("/en/notifications/")
+    assert inbox.status_code == 200 and code not in inbox.content.decode()
     response = _answer(client, code)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(person.pk)
@@ -73,7 +84,9 @@ def test_code_then_new_password_then_signed_in(client, person, django_capture_on
     assert _answer(other, code, "Another-Pass-2027").status_code == 200
 
 
-def test_known_and_unknown_numbers_are_answered_alike(person, django_capture_on_commit_callbacks):
+def test_known_and_unknown_numbers_are_answered_alike(
+    received, person, django_capture_on_commit_callbacks
+):
     known, unknown = Client(), Client()
     first = _ask(known, person.mobile, django_capture_on_commit_callbacks)
     second = _ask(unknown, "081355559999", django_capture_on_commit_callbacks, "10.0.0.9")
@@ -91,11 +104,11 @@ def test_known_and_unknown_numbers_are_answered_alike(person, django_capture_on_
         assert "This code is not right" in refused.content.decode()
     # a row for both (nothing sent for the unknown one)
     assert SignInCode.objects.filter(user__isnull=True).count() == 1
-    assert messages_to(person, SIGN_IN_CODE) == 1
+    assert received.messages_to(person, SIGN_IN_CODE) == 1
 
 
 def test_a_flood_for_one_number_sends_at_most_five_codes_a_day(
-    person, django_capture_on_commit_callbacks
+    received, person, django_capture_on_commit_callbacks
 ):
     start = timezone.now()
     for n in range(100):
@@ -103,15 +116,15 @@ def test_a_flood_for_one_number_sends_at_most_five_codes_a_day(
         at = start + dt.timedelta(seconds=61 * (n // 2))
         with django_capture_on_commit_callbacks(execute=True):
             sign_in.sign_in_code_request(mobile=person.mobile, now=at)
-    assert messages_to(person, SIGN_IN_CODE) == sign_in.PER_DAY == 5
+    assert received.messages_to(person, SIGN_IN_CODE) == sign_in.PER_DAY == 5
     # and through the page, from fresh addresses: still nothing more
     for n in range(20):
         response = _ask(Client(), person.mobile, django_capture_on_commit_callbacks, f"10.1.0.{n}")
         assert response.status_code == 302
-    assert messages_to(person, SIGN_IN_CODE) == 5
+    assert received.messages_to(person, SIGN_IN_CODE) == 5
 
 
-def test_one_code_a_minute(person, django_capture_on_commit_callbacks):
+def test_one_code_a_minute(received, person, django_capture_on_commit_callbacks):
     now = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         assert sign_in.sign_in_code_request(mobile=person.mobile, now=now)
@@ -121,7 +134,7 @@ def test_one_code_a_minute(person, django_capture_on_commit_callbacks):
         assert sign_in.sign_in_code_request(
             mobile=person.mobile, now=now + dt.timedelta(seconds=61)
         )
-    assert messages_to(person, SIGN_IN_CODE) == 2
+    assert received.messages_to(person, SIGN_IN_CODE) == 2
 
 
 def test_an_address_is_limited_too(person, django_capture_on_commit_callbacks):
@@ -134,10 +147,10 @@ def test_an_address_is_limited_too(person, django_capture_on_commit_callbacks):
 
 
 def test_wrong_and_expired_codes_are_refused_with_a_clear_message(
-    client, person, django_capture_on_commit_callbacks
+    received, client, person, django_capture_on_commit_callbacks
 ):
     _ask(client, person.mobile, django_capture_on_commit_callbacks)
-    code = last_message_to(person, SIGN_IN_CODE).code()
+    code = received.last_message_to(person, SIGN_IN_CODE).code()
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     response = _answer(client, wrong)
     assert response.status_code == 200
@@ -149,10 +162,10 @@ def test_wrong_and_expired_codes_are_refused_with_a_clear_message(
 
 
 def test_the_sixth_try_is_refused_even_with_the_right_code(
-    client, person, django_capture_on_commit_callbacks
+    received, client, person, django_capture_on_commit_callbacks
 ):
     _ask(client, person.mobile, django_capture_on_commit_callbacks)
-    code = last_message_to(person, SIGN_IN_CODE).code()
+    code = received.last_message_to(person, SIGN_IN_CODE).code()
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     for _ in range(sign_in.CODE_TRIES):
         assert _answer(client, wrong).status_code == 200
@@ -162,9 +175,9 @@ def test_the_sixth_try_is_refused_even_with_the_right_code(
     assert authenticate(username=person.mobile, password="a-Strong-pass-123") == person
 
 
-def test_codes_are_stored_hashed(client, person, django_capture_on_commit_callbacks):
+def test_codes_are_stored_hashed(received, client, person, django_capture_on_commit_callbacks):
     _ask(client, person.mobile, django_capture_on_commit_callbacks)
-    code = last_message_to(person, SIGN_IN_CODE).code()
+    code = received.last_message_to(person, SIGN_IN_CODE).code()
     row = SignInCode.objects.get()
     assert code not in " ".join(str(v) for v in SignInCode.objects.values().get().values())
     assert len(row.code_hash) == 64 and row.code_hash == sign_in.code_hash(person.mobile, code)
@@ -176,9 +189,11 @@ def test_the_code_is_not_in_the_inbox_kinds(person):
     assert SIGN_IN_CODE not in {name for _k, _l, names in kind_groups(person) for name in names}
 
 
-def test_a_weak_new_password_keeps_the_code(client, person, django_capture_on_commit_callbacks):
+def test_a_weak_new_password_keeps_the_code(
+    received, client, person, django_capture_on_commit_callbacks
+):
     _ask(client, person.mobile, django_capture_on_commit_callbacks)
-    code = last_message_to(person, SIGN_IN_CODE).code()
+    code = received.last_message_to(person, SIGN_IN_CODE).code()
     response = _answer(client, code, "12345678")
     assert response.status_code == 200
     assert SignInCode.objects.get().tries == 0

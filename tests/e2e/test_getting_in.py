@@ -1,6 +1,7 @@
-"""In headless Chromium at phone size (360×740), issue 15: invited by a facilitator → message → link
-→ own password → in the cohort; forgot the password → code → new password → signed in. Each
-new screen fits the phone and is kept as a screenshot for looking at."""
+"""In headless Chromium at phone size (360×740), issue 15: invited by a facilitator → WhatsApp
+message at the fake gateway → its link → own password → the questions left → in the cohort;
+forgot the password → code by SMS at the fake gateway → new password → signed in. Each new
+screen fits the phone and is kept as a screenshot for looking at."""
 
 import datetime as dt
 
@@ -10,10 +11,10 @@ from cms.models import User
 from cms.roles import apply_role_permissions
 from learning import notices, services
 from learning.models import Enrolment
+from notifications.models import NotificationSettings
 from notifications.notices import SIGN_IN_CODE
 from tests.learning.conftest import build_programme
 from tests.support.browser import sign_in_by_cookie
-from tests.support.messages import last_message_to
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,8 +43,9 @@ def _shot(page, artifacts_dir, name):
 
 
 def test_invited_by_a_facilitator_then_in_the_cohort(
-    live_server, browser, artifacts_dir, facilitator
+    live_server, browser, artifacts_dir, facilitator, received, settings
 ):
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in messages open this site
     apply_role_permissions()
     build_programme(lessons_per_module=1)
     base = live_server.url
@@ -72,11 +74,12 @@ def test_invited_by_a_facilitator_then_in_the_cohort(
         staff.goto(f"{base}/id/learning/cohorts/{cohort.pk}/message/")
         _shot(staff, artifacts_dir, "cohort-message")
 
-        # The person opens the link in the message on their own phone.
+        # The WhatsApp message reaches their number; they open its link on their own phone.
         person = User.objects.get(mobile="+6281244440777")
-        message = last_message_to(person, notices.INVITATION_LINK)
-        assert message is not None and message.code()
-        phone.goto(base + message.url)
+        message = received.last_message_to(person, notices.INVITATION_LINK)
+        assert message is not None and message.channel == "whatsapp" and message.code()
+        assert message.link.startswith(f"{base}/id/learning/invited/")
+        phone.goto(message.link)
         assert phone.url.endswith("/learning/invited/accept/")  # the token left the address
         assert phone.is_visible("text=Kelompok Selong")
         _shot(phone, artifacts_dir, "invited-accept")
@@ -86,12 +89,18 @@ def test_invited_by_a_facilitator_then_in_the_cohort(
             phone.click("button[value=accept]")
         phone.wait_for_load_state()
         assert Enrolment.objects.filter(cohort=cohort, participant=person).exists()
+        # Enrolled with only their sex: asked their age and district once, like at sign-in.
+        assert "/accounts/profile/" in phone.url
+        _shot(phone, artifacts_dir, "invited-profile")
+        with phone.expect_navigation():
+            phone.click("button[name=skip]")
+        phone.wait_for_load_state()
         assert phone.is_visible("text=Kelompok Selong")  # "you joined" on the home page
         _shot(phone, artifacts_dir, "invited-joined")
 
         # The link is spent; the code page (from the sign-in page) is there for the next one.
         phone.context.clear_cookies()
-        response = phone.goto(base + message.url)
+        response = phone.goto(message.link)
         assert response.status == 410
         phone.goto(f"{base}/id/accounts/login/")
         with phone.expect_navigation():
@@ -102,10 +111,14 @@ def test_invited_by_a_facilitator_then_in_the_cohort(
         person_context.close()
 
 
-def test_forgot_password_then_code_then_signed_in(live_server, browser, artifacts_dir, make_user):
+def test_forgot_password_then_code_then_signed_in(
+    live_server, browser, artifacts_dir, make_user, received, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     build_programme(lessons_per_module=1)
     base = live_server.url
     person = make_user("participants", "081355550777", name="Rina Lupa")
+    NotificationSettings.objects.create(user=person, channel_order=["sms", "whatsapp", "webpush"])
     context, phone = _phone(browser)
     try:
         phone.goto(f"{base}/id/accounts/login/")
@@ -118,7 +131,11 @@ def test_forgot_password_then_code_then_signed_in(live_server, browser, artifact
         assert phone.url.endswith("/accounts/password/forgot/code/")
         _shot(phone, artifacts_dir, "forgot-code")
 
-        code = last_message_to(person, SIGN_IN_CODE).code()
+        # The code arrives by SMS (the person put SMS first).
+        sms = received.last_message_to(person, SIGN_IN_CODE)
+        assert sms.channel == "sms" and sms.to == "+6281355550777"
+        assert sms.link == f"{base}/id/accounts/password/forgot/code/"
+        code = sms.code()
         phone.fill("input[name=code]", code)
         phone.fill("input[name=new_password1]", "Gunung-Rinjani-2026")
         phone.fill("input[name=new_password2]", "Gunung-Rinjani-2026")

@@ -9,7 +9,8 @@ from django.test import Client
 from learning import notices, services
 from learning.models import CohortMessage
 from notifications import kinds
-from tests.support.messages import last_message_to, messages_to
+from notifications.models import NotificationSettings
+from tests.support.messages import inbox_count, inbox_message
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,10 @@ def members(cohort, make_participant):
     people = [make_participant(name=f"Anggota {n}") for n in range(3)]
     for person in people:
         services.enrolment_create(cohort=cohort, participant=person)
+        # no quiet hours: what reaches their phone does not depend on the hour the test runs
+        NotificationSettings.objects.create(
+            user=person, quiet_start=dt.time(0), quiet_end=dt.time(0)
+        )
     return people
 
 
@@ -28,6 +33,7 @@ def _send(client, cohort, capture, **data):
 
 
 def test_everyone_enrolled_reads_it_and_important_ones_go_direct(
+    received,
     client,
     facilitator,
     cohort,
@@ -45,11 +51,13 @@ def test_everyone_enrolled_reads_it_and_important_ones_go_direct(
     )
     assert "sent to 3 participants" in response.content.decode()
     for person in members:
-        message = last_message_to(person, notices.COHORT_MESSAGE)
-        assert "Besok kumpul jam 9 di balai desa." in message.body
-        assert facilitator.name in message.title and cohort.name in message.title
-        assert last_message_to(person, notices.COHORT_MESSAGE_IMPORTANT) is None
-    assert last_message_to(outsider, notices.COHORT_MESSAGE) is None
+        entry = inbox_message(person, notices.COHORT_MESSAGE)
+        assert "Besok kumpul jam 9 di balai desa." in entry.body
+        assert facilitator.name in entry.title and cohort.name in entry.title
+        # an ordinary message stays in the inbox (and push): nothing on their phone's WhatsApp
+        assert received.last_message_to(person, notices.COHORT_MESSAGE) is None
+    assert inbox_message(outsider, notices.COHORT_MESSAGE) is None
+    assert received.gateway.messages() == []
 
     _send(
         client,
@@ -59,7 +67,11 @@ def test_everyone_enrolled_reads_it_and_important_ones_go_direct(
         important="on",
     )
     for person in members:
-        assert "masjid" in last_message_to(person, notices.COHORT_MESSAGE_IMPORTANT).body
+        message = received.last_message_to(person, notices.COHORT_MESSAGE_IMPORTANT)
+        assert message.channel == "whatsapp" and "Tempat pindah ke masjid." in message.text
+        assert facilitator.name in message.text
+    assert received.last_message_to(outsider, notices.COHORT_MESSAGE_IMPORTANT) is None
+    assert len(received.gateway.messages()) == len(members)
     assert kinds.get(notices.COHORT_MESSAGE).reach == "inbox"
     assert kinds.get(notices.COHORT_MESSAGE_IMPORTANT).reach == "direct"
 
@@ -73,7 +85,7 @@ def test_a_daily_cap_per_cohort(
     response = _send(client, cohort, django_capture_on_commit_callbacks, text="Satu lagi")
     assert "the most there may be" in response.content.decode()
     assert CohortMessage.objects.count() == services.MESSAGES_PER_DAY
-    assert messages_to(members[0], notices.COHORT_MESSAGE) == services.MESSAGES_PER_DAY
+    assert inbox_count(members[0], notices.COHORT_MESSAGE) == services.MESSAGES_PER_DAY
     # a day later, one more may go
     CohortMessage.objects.update(
         created_at=CohortMessage.objects.get(text="Pesan 0").created_at - dt.timedelta(days=1)
@@ -90,7 +102,7 @@ def test_the_text_is_bounded_and_empty_is_refused(client, facilitator, cohort, m
         assert response.status_code == 200
         assert response.context["form"].errors
     assert not CohortMessage.objects.exists()
-    assert messages_to(members[0], notices.COHORT_MESSAGE) == 0
+    assert inbox_count(members[0], notices.COHORT_MESSAGE) == 0
 
 
 def test_only_the_cohorts_staff_may_send(cohort, members, make_facilitator, manager):

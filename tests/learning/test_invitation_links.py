@@ -13,7 +13,6 @@ from django.utils import timezone
 from cms.models import User
 from learning import notices, services
 from learning.models import CohortInvitation, Enrolment
-from tests.support.messages import last_message_to, messages_to
 
 pytestmark = pytest.mark.django_db
 
@@ -22,28 +21,29 @@ PASSWORD = "Sungai-Biru-2026"
 
 
 @pytest.fixture
-def invite(client, facilitator, cohort, django_capture_on_commit_callbacks):
+def invite(received, facilitator, cohort, django_capture_on_commit_callbacks):
     """The facilitator enrols a new number; returns (person, message)."""
 
-    def go(mobile=NEW_MOBILE, name="Wati Baru"):
+    def go(mobile=NEW_MOBILE, name="Wati Baru", **details):
         staff = Client()
         staff.force_login(facilitator)
         with django_capture_on_commit_callbacks(execute=True):
             response = staff.post(
                 f"/en/learning/cohorts/{cohort.pk}/enrol/",
-                {"mobile": mobile, "name": name, "sex": "female"},
+                {"mobile": mobile, "name": name, "sex": "female", **details},
                 follow=True,
             )
         assert "a link to choose their password" in response.content.decode()
         person = User.objects.get(name=name)
-        return person, last_message_to(person, notices.INVITATION_LINK)
+        return person, received.last_message_to(person, notices.INVITATION_LINK)
 
     return go
 
 
 def _path(message) -> str:
-    assert message.url.startswith("/id/learning/invited/"), message.url
-    return message.url
+    """The link in the WhatsApp message: absolute, to the site."""
+    assert message.link.startswith("http://testserver/id/learning/invited/"), message.link
+    return message.path
 
 
 def _set_password(client, password=PASSWORD):
@@ -57,7 +57,8 @@ def test_the_link_lets_the_person_choose_a_password_and_join_once(client, invite
     person, message = invite()
     assert not person.has_usable_password()
     assert not Enrolment.objects.filter(participant=person).exists()
-    assert cohort.name in message.title and re.search(r"\b\d{6}\b", message.body)
+    assert message.channel == "whatsapp" and message.to == "+6281299990101"
+    assert cohort.name in message.text and re.fullmatch(r"\d{6}", message.code())
 
     response = client.get(_path(message))
     # the token leaves the address bar at once
@@ -147,7 +148,7 @@ def test_someone_elses_link_is_refused(client, invite, participant):
 
 def test_tokens_and_codes_are_stored_only_as_hashes(invite):
     person, message = invite()
-    token = message.url.rstrip("/").rsplit("/", 1)[-1]
+    token = message.path.rstrip("/").rsplit("/", 1)[-1]
     invitation = CohortInvitation.objects.get(person=person)
     stored = " ".join(
         str(v) for v in CohortInvitation.objects.filter(pk=invitation.pk).values()[0].values()
@@ -157,7 +158,7 @@ def test_tokens_and_codes_are_stored_only_as_hashes(invite):
 
 
 def test_resend_is_limited_and_replaces_the_link(
-    client, invite, facilitator, make_facilitator, django_capture_on_commit_callbacks
+    received, client, invite, facilitator, make_facilitator, django_capture_on_commit_callbacks
 ):
     person, first = invite()
     invitation = CohortInvitation.objects.get(person=person)
@@ -169,7 +170,7 @@ def test_resend_is_limited_and_replaces_the_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, follow=True)
     assert "Wait 10 minutes" in response.content.decode()
-    assert messages_to(person, notices.INVITATION_LINK) == 1
+    assert received.messages_to(person, notices.INVITATION_LINK) == 1
 
     for sent in range(2, services.MAX_SENDS + 1):
         CohortInvitation.objects.filter(pk=invitation.pk).update(
@@ -178,16 +179,16 @@ def test_resend_is_limited_and_replaces_the_link(
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, follow=True)
         assert "was sent again" in response.content.decode()
-        assert messages_to(person, notices.INVITATION_LINK) == sent
-    latest = last_message_to(person, notices.INVITATION_LINK)
-    assert latest.url != first.url
-    assert Client().get(first.url).status_code == 410  # the old link stopped working
+        assert received.messages_to(person, notices.INVITATION_LINK) == sent
+    latest = received.last_message_to(person, notices.INVITATION_LINK)
+    assert latest.link != first.link
+    assert Client().get(first.path).status_code == 410  # the old link stopped working
     CohortInvitation.objects.filter(pk=invitation.pk).update(
         last_sent_at=timezone.now() - services.RESEND_INTERVAL
     )
     response = client.post(url, follow=True)
     assert f"sent {services.MAX_SENDS} times already" in response.content.decode()
-    assert messages_to(person, notices.INVITATION_LINK) == services.MAX_SENDS
+    assert received.messages_to(person, notices.INVITATION_LINK) == services.MAX_SENDS
 
     # someone else's facilitator cannot
     outsider = Client()
@@ -195,7 +196,7 @@ def test_resend_is_limited_and_replaces_the_link(
     assert outsider.post(url).status_code == 404
     # the newest link still works
     fresh = Client()
-    assert fresh.get(latest.url).status_code == 302
+    assert fresh.get(latest.path).status_code == 302
     assert _set_password(fresh).status_code == 302
 
 
@@ -218,4 +219,29 @@ def test_the_link_and_code_are_not_listed_in_the_inbox(client, invite):
     person.save()
     client.force_login(person)
     inbox = client.get("/en/notifications/").content.decode()
-    assert message.code() not in inbox and message.url not in inbox
+    assert message.code() not in inbox and message.path not in inbox
+
+
+def test_after_choosing_a_password_the_missing_details_are_asked_once(client, invite):
+    """Like signing in: enrolled with only their sex, the person is asked age band and district
+    before going home; their answers are kept."""
+    person, message = invite()
+    client.get(_path(message))
+    response = _set_password(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/id/accounts/profile/?next=%2Fid%2F"
+    page = client.get(response["Location"])
+    assert set(page.context["form"].fields) == {"age_band", "district"}
+    answered = client.post(
+        response["Location"], {"age_band": "25_34", "district": "lombok_timur", "next": "/id/"}
+    )
+    assert answered.status_code == 302 and answered["Location"] == "/id/"
+    person.refresh_from_db()
+    assert (person.age_band, person.district) == ("25_34", "lombok_timur")
+
+
+def test_with_every_detail_given_the_person_goes_straight_home(client, invite):
+    _person, message = invite(age_band="25_34", district="lombok_timur")
+    client.get(_path(message))
+    response = _set_password(client)
+    assert response.status_code == 302 and response["Location"] == "/id/"

@@ -101,7 +101,12 @@ def test_direct_goes_to_the_first_paid_channel_in_the_persons_order(participant,
 
 def test_a_secret_is_never_listed_and_is_wiped_once_sent(participant):
     _daytime(participant)
-    services.notify(recipient=participant, kind=CODE, url="", params={"code": "482913"})
+    services.notify(
+        recipient=participant,
+        kind=CODE,
+        url="/id/learning/invited/one-time-token-0001/",
+        params={"code": "482913"},
+    )
     assert list(selectors.inbox(user=participant)) == []
     assert selectors.unread_count(user=participant) == 0
     deliveries_send()
@@ -110,6 +115,25 @@ def test_a_secret_is_never_listed_and_is_wiped_once_sent(participant):
     assert services.secrets_wipe() == 1
     notification = Notification.objects.get()
     assert (notification.title, notification.body, notification.phone_message) == ("", "", {})
+    # the link held a one-time token: gone too, from every column of the row
+    assert notification.url == ""
+    row = " ".join(str(v) for v in Notification.objects.values().get().values())
+    assert "one-time-token-0001" not in row and "482913" not in row
+
+
+def test_a_secret_kind_cannot_be_switched_off(client, participant):
+    from notifications.forms import kind_groups
+
+    assert CODE not in {name for _key, _label, names in kind_groups(participant) for name in names}
+    # not offered on the settings page, and a muted one (an old row, a forged form) still goes
+    client.force_login(participant)
+    page = client.get(reverse("notifications:settings")).content.decode()
+    assert CODE not in page
+    _daytime(participant, muted_kinds=[CODE, DIRECT])
+    code = services.notify(recipient=participant, kind=CODE, url="", params={"code": "1"})
+    plain = services.notify(recipient=participant, kind=DIRECT, url="/id/")
+    assert code.deliveries.get().status == DeliveryStatus.PENDING
+    assert plain.deliveries.get().status == DeliveryStatus.SKIPPED
 
 
 def test_a_secret_unsent_is_wiped_when_it_expires(participant, settings):
