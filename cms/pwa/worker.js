@@ -156,6 +156,8 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   if (event.data && event.data.type === "forget") event.waitUntil(forget());
+  // A page opened while this worker was activating (see cms/static/cms/pwa.js).
+  if (event.data && event.data.type === "claim") event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener("fetch", function (event) {
