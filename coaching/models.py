@@ -255,6 +255,11 @@ class ClinicSession(models.Model):
     def is_past(self, now=None) -> bool:
         return self.ends_at <= (now or timezone.now())
 
+    @property
+    def has_started(self) -> bool:
+        """A session that has begun keeps its bookings: attendance says what happened."""
+        return self.starts_at <= timezone.now()
+
     def booking_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.status == SessionStatus.SCHEDULED and now < self.notice_deadline
