@@ -16,7 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from cms.hooks import LOAD_DEMO_DATA
+from cms.hooks import BOTTOM_NAV_ITEMS, LOAD_DEMO_DATA, NavItem
 from podcasts.models import FeedSource
 
 
@@ -129,3 +129,17 @@ def report_indicators():
     from .indicators import indicators
 
     return indicators()
+
+
+@hooks.register(BOTTOM_NAV_ITEMS)
+def nav_items(request):
+    """Listening has its place in the phone's navigation: the podcast in the page's language."""
+    user = request.user
+    if user.is_authenticated and not user.is_participant:
+        return []
+    from podcasts.selectors import podcast_for_navigation
+
+    podcast = podcast_for_navigation()
+    if podcast is None:
+        return []
+    return [NavItem(_("Listen"), podcast.get_url(request), icon="headphones", order=30)]

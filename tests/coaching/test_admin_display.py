@@ -5,11 +5,20 @@ import datetime as dt
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coaching.models import ClinicSession
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """An admin request in English leaves English active in this thread; the next test's
+    ``reverse`` would build /en/ addresses."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 @pytest.fixture

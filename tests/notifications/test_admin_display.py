@@ -4,11 +4,20 @@ and show times in the manager's zone with the zone's name."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from notifications import kinds, services
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """An admin request in English leaves English active in this thread; the next test's
+    ``reverse`` would build /en/ addresses."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def test_sent_notifications_show_the_kinds_label(client, manager, participant):
