@@ -55,6 +55,12 @@ class Notification(models.Model):
         help_text=_("A push that would arrive after this is not sent."),
     )
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(
+        _("no longer holds since"),
+        null=True,
+        blank=True,
+        help_text=_("Set when what it said stopped being true (a booking cancelled since)."),
+    )
     reminder = models.OneToOneField(
         "Reminder",
         verbose_name=_("reminder"),
@@ -92,6 +98,10 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class PushSubscription(models.Model):

@@ -4,6 +4,8 @@
   (``services/inbox.py``).
 - ``reminder_schedule`` / ``reminders_cancel``: reminders that fall due later
   (``services/reminders.py``); ``reminders_process_due`` turns due ones into notifications.
+- ``notifications_withdraw``: what was said about an object no longer holds (a booking
+  cancelled): its entries are marked read and shown as withdrawn, unsent pushes are dropped.
 - ``notifications_mark_read``, ``subscription_save`` / ``subscription_delete``,
   ``settings_update``: the person's inbox, devices and choices.
 
@@ -12,7 +14,7 @@ them to their channel (``notifications.channels``), recording outcomes and retri
 package never imports it; it announces new deliveries through ``notifications.signals``.
 """
 
-from notifications.services.inbox import notifications_mark_read, notify
+from notifications.services.inbox import notifications_mark_read, notifications_withdraw, notify
 from notifications.services.quiet_hours import quiet_hours_end
 from notifications.services.reminders import (
     reminder_schedule,
@@ -32,6 +34,7 @@ __all__ = [
     "EndpointRefused",
     "notification_render",
     "notifications_mark_read",
+    "notifications_withdraw",
     "notify",
     "quiet_hours_end",
     "reminder_schedule",
