@@ -17,6 +17,7 @@ from cms import throttle
 from cms.forms import AccountSettingsForm, MobileAuthenticationForm, SignUpForm
 from cms.hooks import run_after_signup_hooks
 from cms.models import Role, User
+from cms.passwords import ChangePasswordForm
 from cms.redirects import safe_next
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -117,6 +118,7 @@ class SignOutView(auth_views.LogoutView):
 
 class ChangePasswordView(auth_views.PasswordChangeView):
     template_name = "cms/password_change.html"
+    form_class = ChangePasswordForm  # our words, not Django's stock ones
     success_url = reverse_lazy("accounts:settings")
 
     def post(self, request, *args, **kwargs):
