@@ -28,11 +28,15 @@ def test_the_navigation_leads_to_the_podcast_which_fits_the_phone(
 ):
     sign_in_by_cookie(phone.context, live_server.url, participant)
     phone.goto(f"{live_server.url}/id/")
-    listen = phone.locator("nav.bottom a", has_text="Dengar").or_(
-        phone.locator("nav.bottom a", has_text="Listen")
-    )
+    listen = phone.locator("nav.bottom a", has_text="Podcast")
     assert listen.count() == 1
     assert phone.evaluate("() => document.scrollingElement.scrollWidth") <= 360
+    # every entry of the (fixed) navigation is on the screen, the last one too
+    entries = phone.locator("nav.bottom a")
+    assert entries.count() >= 5
+    for index in range(entries.count()):
+        box = entries.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, entries.nth(index).inner_text()
     phone.screenshot(path=str(artifacts_dir / "fix-places-home-nav-phone.png"))
     with phone.expect_navigation():
         listen.click()
