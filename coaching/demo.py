@@ -18,6 +18,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from cms.models import AgeBand, District, MigrantStatus, Role, Sex, User, district_time_zone
 from coaching import services
@@ -157,6 +158,9 @@ def _photo(name: str, colour: str):
     title = f"Potret {name}"
     image = Image.objects.filter(title=title).first()
     if image is None:
+        # Wagtail's migrations make the root collection; a flushed test database lacks it.
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         slug = "-".join(name.lower().split())
         image = Image.objects.create(
             title=title, file=ImageFile(_portrait_file(name, colour), name=f"potret-{slug}.jpg")

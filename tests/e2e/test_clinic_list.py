@@ -28,12 +28,10 @@ def _cards(page) -> int:
 def test_slots_are_grouped_and_the_bookable_filter_works(
     live_server, phone, artifacts_dir, settings, tmp_path
 ):
-    from wagtail.models import Collection, Locale
+    from wagtail.models import Locale
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    if Collection.get_first_root_node() is None:  # a flushed database (transactional test)
-        Collection.add_root(name="Root")
-    Locale.objects.get_or_create(language_code="id")
+    Locale.objects.get_or_create(language_code="id")  # a flushed database (transactional test)
     load_demo()
     from cms.models import User
 
