@@ -5,31 +5,47 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HLS_JS := video/static/video/vendor/hls.min.js
 
-.PHONY: run test install system-deps translations messages migrate demo lint format migrations-check bench scale-test clean
+.PHONY: run test install test-tools system-deps translations messages migrate demo lint format migrations-check bench scale-test clean
 
 run: install translations migrate demo
 	scripts/run-site.sh $(PORT)
 
-test: install system-deps translations
+test: install test-tools system-deps translations
 	scripts/test.sh $(ARGS)
 
+# What running the site needs; the test tools (pytest, Playwright, ruff...) come with
+# `test-tools`, so `make run` keeps a small environment. Separate stamps: `make test` after
+# `make run` adds the test extras.
 install: $(VENV)/.installed $(HLS_JS)
+
+test-tools: $(VENV)/.installed-test
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
 # hls.js from the npm registry, vendored as a static file (players load it only when needed).
 # Its light build: no subtitles, alternate audio or DRM, which lesson videos do not use;
-# 120 KB instead of 190 KB gzipped, which matters on 2G.
+# 120 KB instead of 190 KB gzipped, which matters on 2G. npm is optional: without it the site
+# runs, and videos play where the browser has HLS built in (Android's Chrome, Safari).
+# The script names its source map; collectstatic's manifest storage needs it beside it.
 $(HLS_JS):
-	mkdir -p var/npm $(dir $@)
-	npm install --prefix var/npm --no-save --no-audit --no-fund --loglevel=error hls.js@1
-	cp var/npm/node_modules/hls.js/dist/hls.light.min.js $@
-	# the script names its source map; collectstatic's manifest storage needs it beside it
-	cp var/npm/node_modules/hls.js/dist/hls.light.min.js.map $(dir $@)
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: hls.js is not vendored. The site runs; videos play in browsers"; \
+		echo "with built-in HLS (Android Chrome, Safari), others say they cannot play them."; \
+		echo "Install npm (Node.js) and run 'make install' again to add hls.js."; \
+	else \
+		mkdir -p var/npm $(dir $@) && \
+		npm install --prefix var/npm --no-save --no-audit --no-fund --loglevel=error hls.js@1 && \
+		cp var/npm/node_modules/hls.js/dist/hls.light.min.js $@ && \
+		cp var/npm/node_modules/hls.js/dist/hls.light.min.js.map $(dir $@); \
+	fi
 
 # Debian packages the test suite drives: Chromium for page tests, ffmpeg for audio and video.
 system-deps:
@@ -49,11 +65,11 @@ migrate: install
 demo: install
 	$(BIN)/python manage.py load_initial_data
 
-lint: install
+lint: test-tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: test-tools
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
@@ -61,7 +77,7 @@ migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # The benchmarks print their figures beside their targets; `make test` leaves them out.
-bench: install system-deps translations
+bench: install test-tools system-deps translations
 	scripts/test.sh tests/bench -s
 
 # 2 gunicorn, 2 Celery workers and beat through PgBouncer and a Redis of its own, under locust

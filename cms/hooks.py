@@ -21,8 +21,10 @@ these names in their ``wagtail_hooks.py``:
     before the page renders: record visits here, never in a template or a context hook.
 ``lesson_page_context``
     ``fn(request, lesson, context) -> None``: adds to a lesson page's context (progress,
-    "mark as done", saved reflections); the lesson template shows ``lesson_panels``. Reads
-    only: it runs while the page renders (and for an editor's preview).
+    "mark as done", saved reflections); the lesson template shows ``lesson_panels``, and a
+    panel put in ``block_panels[block.id]`` in place of that body block (a reflection question
+    becomes its answer form, so the question is shown once). Reads only: it runs while the
+    page renders (and for an editor's preview).
 ``home_page_context`` / ``stage_page_context`` / ``module_page_context``
     ``fn(request, page, context) -> None``: adds to a signed-in person's home, stage or module
     page context (progress bars, locks); the templates show ``stage_panels`` /

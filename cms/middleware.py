@@ -104,3 +104,39 @@ class PagePersonMiddleware:
                 key = salted_hmac("cms.pwa.person", str(user.pk)).hexdigest()[:20]
             response["X-Berdaya-User"] = key
         return response
+
+
+class AdminTimeZoneMiddleware:
+    """The Wagtail admin shows times in the zone of the person's account (WIB, WITA, WIT) when
+    their admin settings name no zone; otherwise Wagtail would use the site's default zone.
+
+    Wagtail reads the zone from the user's admin profile inside each admin view; the default
+    is given there in memory (never saved), so a zone the person picks in the admin still wins.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith("/admin/")
+            and getattr(user, "time_zone", "")
+        ):
+            _default_admin_zone(user)
+        return self.get_response(request)
+
+
+def _default_admin_zone(user) -> None:
+    from django.core.exceptions import ObjectDoesNotExist
+    from wagtail.users.models import UserProfile
+
+    try:
+        profile = user.wagtail_userprofile
+    except ObjectDoesNotExist:
+        profile = UserProfile(user=user)
+        user.wagtail_userprofile = profile
+    if not profile.current_time_zone:
+        profile.current_time_zone = user.time_zone

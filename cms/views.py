@@ -25,6 +25,7 @@ from cms.forms import (
 )
 from cms.hooks import collect_sign_in_links, run_after_signup_hooks
 from cms.models import Role, User
+from cms.passwords import ChangePasswordForm
 from cms.phone import display_mobile
 from cms.profile import profile_needs_asking, profile_url
 from cms.redirects import safe_next
@@ -147,6 +148,7 @@ class SignOutView(auth_views.LogoutView):
 
 class ChangePasswordView(auth_views.PasswordChangeView):
     template_name = "cms/password_change.html"
+    form_class = ChangePasswordForm  # our words, not Django's stock ones
     success_url = reverse_lazy("accounts:settings")
 
     def post(self, request, *args, **kwargs):

@@ -8,11 +8,17 @@ expert who has none yet, so a second run changes nothing.
 
 import contextlib
 import datetime as dt
+import io
 import zoneinfo
 
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from cms.models import AgeBand, District, MigrantStatus, Role, Sex, User, district_time_zone
 from coaching import services
@@ -121,11 +127,45 @@ def _person(mobile, name, district, sex, role, password, *, is_staff=False) -> U
     return user
 
 
-def _photo(name: str, colour: str):
-    from cms.demo import Loader
+def _portrait_file(name: str, colour: str) -> io.BytesIO:
+    """A square portrait: a drawn head and shoulders in a lighter tone of ``colour``, with the
+    person's initials across the chest, so the round crop on a clinic's page shows a face."""
+    size = 400
+    picture = PILImage.new("RGB", (size, size), colour)
+    draw = ImageDraw.Draw(picture)
+    base = PILImage.new("RGB", (1, 1), colour).getpixel((0, 0))
+    light = tuple(min(255, c + (255 - c) * 55 // 100) for c in base)
+    # shoulders, then the head above them (the circle crop keeps the middle of the square)
+    draw.ellipse((70, 250, 330, 520), fill=light)
+    draw.ellipse((130, 70, 270, 220), fill=light)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    font = ImageFont.load_default(size=64)
+    left, top, right, bottom = draw.textbbox((0, 0), initials, font=font)
+    draw.text(
+        ((size - (right - left)) / 2 - left, 305 - top),
+        initials,
+        fill=colour,
+        font=font,
+    )
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer
 
-    initials = "".join(part[0] for part in name.split()[:2])
-    return Loader().image(initials, colour, f"Foto {name}")
+
+def _photo(name: str, colour: str):
+    """The expert's demo portrait, a Wagtail image (made once, found by its title after)."""
+    Image = get_image_model()
+    title = f"Potret {name}"
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        # Wagtail's migrations make the root collection; a flushed test database lacks it.
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        slug = "-".join(name.lower().split())
+        image = Image.objects.create(
+            title=title, file=ImageFile(_portrait_file(name, colour), name=f"potret-{slug}.jpg")
+        )
+    return image
 
 
 def _local(day: dt.date, hour: int, minute: int, zone: str) -> dt.datetime:
@@ -279,9 +319,11 @@ def load_demo(*, stdout=None) -> None:
             defaults={"organisation": org, "sector": sector, "bio": bio},
         )
         if new:
-            expert.photo = _photo(name, colour)
-            expert.save(update_fields=["photo"])
             expert.topics.add(topic)
+        portrait = _photo(name, colour)
+        if expert.photo_id != portrait.pk:  # also replaces the banner earlier demos gave
+            expert.photo = portrait
+            expert.save(update_fields=["photo"])
         if expert.sessions.exists():
             continue
         created += 1

@@ -29,6 +29,7 @@ class ClinicFilterForm(forms.Form):
         queryset=Topic.objects.all(), required=False, empty_label=_("All topics"), label=_("Topic")
     )
     day = SensibleDateField(required=False, widget=DATE, label=_("Date"))
+    bookable = forms.BooleanField(required=False, label=_("Only clinics I can book now"))
 
 
 class SessionFieldsMixin(forms.Form):

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.users import TIME_ZONE_LABELS, TimeZoneChoice
+from cms.zoned import zoned_text
 
 
 class Topic(models.Model):
@@ -186,18 +187,29 @@ class ClinicSession(models.Model):
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
     sequence = models.PositiveIntegerField(
-        default=0, help_text=_("Goes up whenever the session changes (calendar files).")
+        _("version"),
+        default=0,
+        help_text=_("Goes up whenever the session changes (calendar files)."),
     )
-    confirmed_count = models.PositiveIntegerField(default=0, editable=False)
-    queue_counter = models.PositiveIntegerField(default=0, editable=False)
+    confirmed_count = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    queue_counter = models.PositiveIntegerField(_("bookings so far"), default=0, editable=False)
     series = models.ForeignKey(
-        SessionSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        SessionSeries,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        verbose_name=_("series of slots"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -218,7 +230,8 @@ class ClinicSession(models.Model):
         indexes = [models.Index(fields=["status", "starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.display_title} · {self.starts_at:%Y-%m-%d %H:%M} UTC"
+        # In the active zone with its name (the admin's is the viewer's), never bare UTC.
+        return f"{self.display_title} · {zoned_text(self.starts_at)}"
 
     @property
     def display_title(self) -> str:
@@ -254,6 +267,11 @@ class ClinicSession(models.Model):
 
     def is_past(self, now=None) -> bool:
         return self.ends_at <= (now or timezone.now())
+
+    @property
+    def has_started(self) -> bool:
+        """A session that has begun keeps its bookings: attendance says what happened."""
+        return self.starts_at <= timezone.now()
 
     def booking_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -294,24 +312,38 @@ class Booking(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=BookingStatus.choices)
     queue_number = models.PositiveIntegerField(_("order of booking"))
     request_key = models.UUIDField(
-        null=True, blank=True, unique=True, help_text=_("Makes a retried request book once.")
+        _("request key"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Makes a retried request book once."),
     )
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    sequence = models.PositiveIntegerField(default=0)
+    uid = models.UUIDField(_("calendar ID"), default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("version"), default=0)
     created_at = models.DateTimeField(_("booked at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("promoted from the waitlist at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cancelled by"),
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
     attendance = models.CharField(
         _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.UNKNOWN
     )
-    attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    attendance_marked_at = models.DateTimeField(_("attendance marked at"), null=True, blank=True)
     attendance_marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("attendance marked by"),
     )
 
     class Meta:

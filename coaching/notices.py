@@ -31,7 +31,12 @@ from coaching import selectors, signals
 from coaching.models import ACTIVE_STATUSES, Booking, BookingStatus, ClinicSession, SessionStatus
 from coaching.services.sessions import MOVE_FIELDS
 from notifications import kinds, message_templates
-from notifications.services import notify, reminder_schedule, reminders_cancel
+from notifications.services import (
+    notifications_withdraw,
+    notify,
+    reminder_schedule,
+    reminders_cancel,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -282,8 +287,10 @@ def on_waitlist_promoted(sender, booking: Booking, **kwargs) -> None:
 def on_booking_cancelled(
     sender, booking: Booking, by=None, reason: str = "", whole_session: bool = False, **kwargs
 ) -> None:
-    """Its reminders go. The participant is told why, unless they cancelled it themselves."""
+    """Its reminders go, and what the inbox said about it ("your seat is booked", reminders)
+    is withdrawn. The participant is told why, unless they cancelled it themselves."""
     reminders_cancel(obj=booking)
+    notifications_withdraw(obj=booking)
     booking = _fresh_booking(booking)
     participant = booking.participant
     if whole_session:

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import zoneinfo
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
+from cms.models.users import TIME_ZONE_LABELS
 from cms.timespan import LocalSpan, local_span, span_for  # noqa: F401 (re-exported)
 from coaching.models import (
     ACTIVE_STATUSES,
@@ -101,6 +103,111 @@ def upcoming_sessions(*, topic=None, day: dt.date | None = None, tz=None, now=No
         start = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
         qs = qs.filter(starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1))
     return qs
+
+
+def audience_filter(*, participant) -> Q:
+    """The sessions whose audience includes this participant (``eligibility_problem`` for a
+    whole list, in one query per rule instead of one per session)."""
+    from learning.selectors import cohorts_of, has_reached_stage
+
+    allowed = Q(audience=Audience.ALL)
+    if has_reached_stage(user=participant, kind="mastery"):
+        allowed |= Q(audience=Audience.MASTERY)
+    cohort_ids = list(cohorts_of(participant=participant).values_list("pk", flat=True))
+    if cohort_ids:
+        allowed |= Q(audience=Audience.COHORT, cohort_id__in=cohort_ids)
+    return allowed
+
+
+@dataclass
+class SlotChoice:
+    """One one-to-one slot on a day's card: its start in the viewer's zone, and its state."""
+
+    session: ClinicSession
+    starts: dt.datetime
+    booking: Booking | None
+
+    @property
+    def is_free(self) -> bool:
+        return self.booking is None and not self.session.is_full
+
+    @property
+    def time_text(self) -> str:
+        return dateformat.format(self.starts, "H:i")
+
+
+@dataclass
+class ClinicListItem:
+    """A card of the clinic list: a group clinic (``session``), or an expert's one-to-one
+    slots on one day in the viewer's zone (``slots``)."""
+
+    starts: dt.datetime
+    session: ClinicSession | None = None
+    booking: Booking | None = None
+    slots: list[SlotChoice] | None = None
+    zone_label: str = ""
+
+    @property
+    def first(self) -> ClinicSession:
+        return self.session if self.session is not None else self.slots[0].session
+
+    @property
+    def day_text(self) -> str:
+        return dateformat.format(self.starts, "D, j M Y")
+
+    @property
+    def free_count(self) -> int:
+        return sum(1 for slot in self.slots or [] if slot.is_free)
+
+
+def clinic_list(
+    *,
+    participant,
+    topic=None,
+    day: dt.date | None = None,
+    bookable_only: bool = False,
+    now: dt.datetime | None = None,
+) -> list[ClinicListItem]:
+    """The clinic list, in the viewer's zone: a card per group clinic, and a card per expert
+    and day for one-to-one slots (their times as choices), so a month of 30-minute slots is a
+    few cards. ``bookable_only`` keeps what the person can book now: open for booking, a seat
+    free, for them, and not booked by them already."""
+    now = now or timezone.now()
+    zone = getattr(participant, "time_zone", "") or "Asia/Jakarta"
+    tz = zoneinfo.ZoneInfo(zone)
+    sessions = upcoming_sessions(topic=topic, day=day, tz=tz, now=now)
+    mine = {}
+    if participant.is_authenticated:
+        mine = {
+            b.session_id: b
+            for b in Booking.objects.filter(
+                participant=participant,
+                status__in=ACTIVE_STATUSES,
+                session__in=sessions,
+            )
+        }
+    if bookable_only:
+        sessions = sessions.filter(audience_filter(participant=participant)).exclude(
+            pk__in=list(mine)
+        )
+        sessions = [s for s in sessions if s.booking_open(now) and not s.is_full]
+    label = TIME_ZONE_LABELS.get(zone, zone)
+    items: list[ClinicListItem] = []
+    days: dict[tuple, ClinicListItem] = {}
+    for session in sessions:
+        starts = timezone.localtime(session.starts_at, tz)
+        if not session.is_one_to_one:
+            items.append(
+                ClinicListItem(starts=starts, session=session, booking=mine.get(session.pk))
+            )
+            continue
+        key = (session.expert_id, session.topic_id, starts.date())
+        item = days.get(key)
+        if item is None:
+            item = days[key] = ClinicListItem(starts=starts, slots=[], zone_label=label)
+            items.append(item)
+        item.slots.append(SlotChoice(session, starts, mine.get(session.pk)))
+    return items
 
 
 def bookings_of(*, participant) -> QuerySet:

@@ -52,24 +52,20 @@ def _error_text(error: ValidationError) -> str:
 @login_required
 def session_list(request: HttpRequest) -> HttpResponse:
     form = ClinicFilterForm(request.GET or None)
-    topic = day = None
+    filters = {}
     if form.is_valid():
-        topic, day = form.cleaned_data["topic"], form.cleaned_data["day"]
-    sessions = selectors.upcoming_sessions(topic=topic, day=day, tz=request.user.zoneinfo)
-    page = Paginator(sessions, 20).get_page(request.GET.get("page"))
-    mine = {
-        b.session_id: b
-        for b in Booking.objects.filter(
-            participant=request.user,
-            status__in=ACTIVE_STATUSES,
-            session_id__in=[s.pk for s in page.object_list],
-        )
-    }
-    rows = [(s, mine.get(s.pk)) for s in page.object_list]
+        filters = {
+            "topic": form.cleaned_data["topic"],
+            "day": form.cleaned_data["day"],
+            "bookable_only": form.cleaned_data["bookable"],
+        }
+    items = selectors.clinic_list(participant=request.user, **filters)
+    # Ten cards a page: a day's one-to-one slots are one card, so a page still holds many.
+    page = Paginator(items, 10).get_page(request.GET.get("page"))
     return render(
         request,
         "coaching/session_list.html",
-        {"form": form, "page_obj": page, "rows": rows, "query": _query_without_page(request)},
+        {"form": form, "page_obj": page, "query": _query_without_page(request)},
     )
 
 

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
 
 from cms.admin_services import ServiceRefusalMixin, ServicesOnlyPolicy
+from cms.admin_times import ZonedInspectView, zoned_column
 from cms.hooks import HomePanel, NavItem
 from cms.models import Role, User
 from coaching import selectors, services
@@ -135,6 +136,7 @@ class ExpertViewSet(ModelViewSet):
     search_fields = ["organisation", "bio"]
     form_fields = ["user", "organisation", "sector", "topics", "bio", "photo", "is_active"]
     inspect_view_enabled = True
+    inspect_view_class = ZonedInspectView
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         # A profile is for someone in the experts group (roles are groups, set on the user).
@@ -149,12 +151,22 @@ class ClinicSessionViewSet(ModelViewSet):
     model = ClinicSession
     icon = "date"
     menu_label = gettext_lazy("Clinic sessions")
-    list_display = ["__str__", "expert", "topic", "mode", "capacity", "confirmed_count", "status"]
+    list_display = [
+        "__str__",
+        "expert",
+        "topic",
+        zoned_column(ClinicSession, "starts_at"),
+        "mode",
+        "capacity",
+        "confirmed_count",
+        "status",
+    ]
     list_filter = ["status", "mode", "topic", "expert", "audience", "starts_at"]
     search_fields = ["title", "place"]
     form_fields = ["title", "description"]
     edit_view_class = ClinicSessionEditView
     inspect_view_enabled = True
+    inspect_view_class = ZonedInspectView
     copy_view_enabled = False
 
 
@@ -164,11 +176,19 @@ class BookingViewSet(ModelViewSet):
     model = Booking
     icon = "clipboard-list"
     menu_label = gettext_lazy("Bookings")
-    list_display = ["participant", "session", "status", "queue_number", "attendance", "created_at"]
+    list_display = [
+        "participant",
+        "session",
+        "status",
+        "queue_number",
+        "attendance",
+        zoned_column(Booking, "created_at"),
+    ]
     list_filter = ["status", "attendance", "session__topic", "session__expert", "created_at"]
     form_fields = ["attendance"]
     edit_view_class = BookingEditView
     inspect_view_enabled = True
+    inspect_view_class = ZonedInspectView
     copy_view_enabled = False
 
 

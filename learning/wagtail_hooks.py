@@ -113,17 +113,24 @@ def lesson_actions(request, lesson, context):
         return
     progress = _progress(request, lesson)
     saved = selectors.reflections_for(participant=request.user, lesson=lesson)
-    questions = [
-        {"position": i, "question": block.value["question"], "saved": saved.get(i)}
-        for i, block in enumerate(b for b in lesson.body if b.block_type == "reflection")
-    ]
+    # Each reflection question becomes its answer form, in the question's place in the lesson.
+    for i, block in enumerate(b for b in lesson.body if b.block_type == "reflection"):
+        context["block_panels"][block.id] = HomePanel(
+            "learning/panels/reflection_form.html",
+            {
+                "lesson": lesson,
+                "position": i,
+                "question": block.value["question"],
+                "hint": block.value["hint"],
+                "saved": saved.get(i),
+            },
+        )
     context["lesson_panels"].append(
         HomePanel(
             "learning/panels/lesson_actions.html",
             {
                 "lesson": lesson,
                 "done": progress is not None and lesson.translation_key in progress.done_keys,
-                "questions": questions,
                 "next_lesson": context.get("next_lesson"),
             },
         )

@@ -121,6 +121,13 @@ def get(name: str) -> Kind:
     return _registry.get(name) or Kind(name=name, title=DEFAULT_TITLE, body=DEFAULT_BODY)
 
 
+def kind_label(name: str) -> str:
+    """What a kind is called for people (the admin, the settings page): its label in the active
+    language, or the bare name of a kind no app registers (any more)."""
+    kind = _registry.get(name)
+    return str(kind.label) if kind is not None and kind.label else name
+
+
 def is_registered(name: str) -> bool:
     return name in _registry
 

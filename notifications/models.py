@@ -15,7 +15,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.zoned import zoned_text
 from notifications.devices import device_label
+from notifications.kinds import kind_label
 
 
 class Notification(models.Model):
@@ -36,9 +38,14 @@ class Notification(models.Model):
     )
     language = models.CharField(_("language"), max_length=5, blank=True)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("about (type)"),
     )
-    object_id = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(_("about (ID)"), max_length=64, blank=True)
     about = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     expires_at = models.DateTimeField(
@@ -48,6 +55,12 @@ class Notification(models.Model):
         help_text=_("A push that would arrive after this is not sent."),
     )
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(
+        _("no longer holds since"),
+        null=True,
+        blank=True,
+        help_text=_("Set when what it said stopped being true (a booking cancelled since)."),
+    )
     reminder = models.OneToOneField(
         "Reminder",
         verbose_name=_("reminder"),
@@ -95,9 +108,18 @@ class Notification(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_kind_display(self) -> str:
+        return kind_label(self.kind)
+
+    get_kind_display.short_description = _("kind")
+
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class PushSubscription(models.Model):
@@ -180,8 +202,8 @@ class Delivery(models.Model):
     )
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    claim_token = models.CharField(max_length=32, blank=True)
+    claimed_at = models.DateTimeField(_("taken by a worker at"), null=True, blank=True)
+    claim_token = models.CharField(_("worker's claim"), max_length=32, blank=True)
     status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
@@ -236,8 +258,13 @@ class Reminder(models.Model):
         related_name="reminders",
     )
     kind = models.CharField(_("kind"), max_length=50)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("about (type)"),
+    )
+    object_id = models.CharField(_("about (ID)"), max_length=64)
     about = GenericForeignKey("content_type", "object_id")
     scheduled_for = models.DateTimeField(_("due at"))
     expires_at = models.DateTimeField(
@@ -277,7 +304,12 @@ class Reminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} → {self.recipient} at {self.scheduled_for:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} → {self.recipient} · {zoned_text(self.scheduled_for)}"
+
+    def get_kind_display(self) -> str:
+        return kind_label(self.kind)
+
+    get_kind_display.short_description = _("kind")
 
 
 def default_quiet_start() -> datetime.time:

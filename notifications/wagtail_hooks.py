@@ -3,6 +3,7 @@
 Managers see, read-only, what was sent to whom and when, and what failed and why.
 """
 
+import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -10,15 +11,17 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_times import ZonedInspectView, zoned_column
 from cms.hooks import LOAD_DEMO_DATA, PARTICIPANT_HOME_PANELS, SERVICE_WORKER_SCRIPTS, HomePanel
 from cms.models import Role
-from notifications import selectors
+from notifications import kinds, selectors
 from notifications.models import Delivery, Notification, PhoneMessage, Reminder
 
 
@@ -74,8 +77,21 @@ for _model in (Notification, Delivery, Reminder, PhoneMessage):
     register_permission_policy(_model, ManagersMayLook(_model))
 
 
+class KindFilterSet(WagtailFilterSet):
+    """The kind filter lists kinds by what they are called, not by their code names."""
+
+    kind = django_filters.ChoiceFilter(
+        label=_("kind"),
+        choices=lambda: sorted(
+            ((kind.name, kinds.kind_label(kind.name)) for kind in kinds.all_kinds()),
+            key=lambda choice: str(choice[1]),
+        ),
+    )
+
+
 class ReadOnlyViewSet(ModelViewSet):
     inspect_view_enabled = True
+    inspect_view_class = ZonedInspectView
     copy_view_enabled = False
     # Never reachable (nobody may add or edit), but a ModelViewSet needs a form definition.
     form_fields = ["status"]
@@ -92,8 +108,8 @@ class DeliveryViewSet(ReadOnlyViewSet):
         "status_code",
         "attempts",
         "reason",
-        "sent_at",
-        "updated_at",
+        zoned_column(Delivery, "sent_at"),
+        zoned_column(Delivery, "updated_at"),
     ]
     list_filter = ["status", "status_code", "channel"]
     search_fields = ["reason", "endpoint", "notification__title"]
@@ -119,8 +135,19 @@ class NotificationViewSet(ReadOnlyViewSet):
     menu_label = _("Sent notifications")
     form_fields = ["title"]
     icon = "info-circle"
-    list_display = ["title", "recipient", "kind", "created_at", "read_at"]
-    list_filter = ["kind", "language"]
+    list_display = [
+        "title",
+        "recipient",
+        "get_kind_display",
+        zoned_column(Notification, "created_at"),
+        zoned_column(Notification, "read_at"),
+    ]
+
+    class filterset_class(KindFilterSet):
+        class Meta:
+            model = Notification
+            fields = ["kind", "language"]
+
     search_fields = ["title", "body"]
 
     def get_queryset(self, request):
@@ -134,8 +161,20 @@ class ReminderViewSet(ReadOnlyViewSet):
     model = Reminder
     menu_label = _("Scheduled reminders")
     icon = "time"
-    list_display = ["kind", "recipient", "scheduled_for", "expires_at", "status", "processed_at"]
-    list_filter = ["status", "kind"]
+    list_display = [
+        "get_kind_display",
+        "recipient",
+        zoned_column(Reminder, "scheduled_for"),
+        zoned_column(Reminder, "expires_at"),
+        "status",
+        zoned_column(Reminder, "processed_at"),
+    ]
+
+    class filterset_class(KindFilterSet):
+        class Meta:
+            model = Reminder
+            fields = ["status", "kind"]
+
     search_fields = ["kind"]
 
     def get_queryset(self, request):

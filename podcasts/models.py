@@ -115,6 +115,7 @@ class PodcastIndexPage(Page):
         paginator = Paginator(podcast_episodes(index=self), 20)
         context["episodes"] = paginator.get_page(request.GET.get("page"))
         context["feed_url"] = self.feed_url
+        context["feed_address"] = request.build_absolute_uri(self.feed_url)
         return context
 
     @property

@@ -69,3 +69,16 @@ def data_saver_for(*, episode: EpisodePage) -> DataSaverAudio | None:
 
 def playback_position_get(*, user, episode: EpisodePage) -> PlaybackPosition | None:
     return PlaybackPosition.objects.filter(user=user, episode=episode).first()
+
+
+def podcast_for_navigation() -> PodcastIndexPage | None:
+    """The podcast the navigation's "Listen" opens: the first live one in the active language,
+    else the first live one at all."""
+    from wagtail.models import Locale
+
+    podcasts = PodcastIndexPage.objects.live().public().order_by("path")
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    return (locale and podcasts.filter(locale=locale).first()) or podcasts.first()

@@ -18,7 +18,12 @@ from podcasts.tasks import make_data_saver_audio
 logger = logging.getLogger(__name__)
 
 
-def _queue(source_name: str) -> None:
+def _queue(source_name: str, pending: set) -> None:
+    pending.discard(source_name)
+    # Checked at commit, not at publish: a loader that made it in the same transaction (the
+    # demo) needs no task, and a worker should not encode it again to throw the copy away.
+    if DataSaverAudio.objects.filter(source_name=source_name).exists():
+        return
     try:
         make_data_saver_audio.delay(source_name)
     except Exception:  # the page is published; the broker being down must not undo that
@@ -27,8 +32,15 @@ def _queue(source_name: str) -> None:
 
 def queue_data_saver_on_publish(sender, instance: EpisodePage, **kwargs) -> None:
     name = instance.audio_file.name if instance.audio_file else ""
-    if name and not DataSaverAudio.objects.filter(source_name=name).exists():
-        transaction.on_commit(partial(_queue, name))
+    if not name or DataSaverAudio.objects.filter(source_name=name).exists():
+        return
+    # An episode and its translation share the file: publishing both in one transaction
+    # queues one task, not one per publish (two tasks at once would both run ffmpeg).
+    pending = transaction.get_connection().__dict__.setdefault("_podcasts_saver_pending", set())
+    if name in pending:
+        return
+    pending.add(name)
+    transaction.on_commit(partial(_queue, name, pending))
 
 
 def index_episode_on_save(sender, instance: EpisodePage, **kwargs) -> None:

@@ -16,7 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from cms.hooks import LOAD_DEMO_DATA, OFFLINE_PACK_ITEMS
+from cms.hooks import BOTTOM_NAV_ITEMS, LOAD_DEMO_DATA, OFFLINE_PACK_ITEMS, NavItem
 from cms.pwa.packs import PackItem
 from podcasts.models import FeedSource
 
@@ -148,3 +148,18 @@ def episode_offline_items(request, page):
         url = reverse("podcasts:audio_saver", kwargs={"pk": page.pk})
         return [PackItem(url, saver.size, content_type="audio/mpeg", aliases=[page.audio_src])]
     return [PackItem(page.audio_src, page.audio_size or page.audio_file.size)]
+
+
+@hooks.register(BOTTOM_NAV_ITEMS)
+def nav_items(request):
+    """Listening has its place in the phone's navigation: the podcast in the page's language."""
+    user = request.user
+    if user.is_authenticated and not user.is_participant:
+        return []
+    from podcasts.selectors import podcast_for_navigation
+
+    podcast = podcast_for_navigation()
+    if podcast is None:
+        return []
+    # "Podcast" is short enough for six entries on a 360 px screen ("Dengarkan" is not).
+    return [NavItem(_("Podcast"), podcast.get_url(request), icon="headphones", order=30)]

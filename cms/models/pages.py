@@ -241,6 +241,7 @@ class LessonPage(Page):
         context["previous_lesson"], context["next_lesson"] = self.neighbours()
         context["module"] = self.get_parent()
         context["lesson_panels"] = []
+        context["block_panels"] = {}  # body block id -> HomePanel shown in the block's place
         if request.user.is_authenticated:
             run_lesson_context_hooks(request, self, context)
         return context

@@ -44,6 +44,15 @@ def locale_root_url() -> str:
 
 
 @register.filter
+def item(mapping, key):
+    """``mapping[key]``, or None: for dicts keyed by a variable (``block_panels|item:block.id``)."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.filter
 def filesize_short(num_bytes) -> str:
     """1 234 567 → "1.2 MB"; for download links, so people know what data they spend."""
     try:

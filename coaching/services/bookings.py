@@ -201,6 +201,14 @@ def _booking_cancel(*, by: User, booking_pk: int, reason: str):
     if booking.is_cancelled:
         return booking, [], False
     now = timezone.now()
+    if session.starts_at <= now:
+        raise CoachingError(
+            _(
+                "This clinic has already started, so its bookings stay as they are. Mark who"
+                " came in the attendance instead."
+            ),
+            code="started",
+        )
     if is_staff and not is_owner:
         if not reason:
             raise CoachingError(_("Please give a reason for cancelling."), code="reason")

@@ -6,6 +6,8 @@
   (``services/reminders.py``); ``reminders_process_due`` turns due ones into notifications.
 - ``notifications_escalate`` / ``secrets_wipe``: urgent kinds to the next channel when nothing
   was delivered in time; secret texts wiped once sent (``services/routing.py``).
+- ``notifications_withdraw``: what was said about an object no longer holds (a booking
+  cancelled): its entries are marked read and shown as withdrawn, unsent pushes are dropped.
 - ``notifications_mark_read``, ``subscription_save`` / ``subscription_delete``,
   ``settings_update``: the person's inbox, devices and choices.
 
@@ -14,7 +16,7 @@ them to their channel (``notifications.channels``), recording outcomes and retri
 package never imports it; it announces new deliveries through ``notifications.signals``.
 """
 
-from notifications.services.inbox import notifications_mark_read, notify
+from notifications.services.inbox import notifications_mark_read, notifications_withdraw, notify
 from notifications.services.pruning import notifications_prune
 from notifications.services.quiet_hours import quiet_hours_end
 from notifications.services.reminders import (
@@ -38,6 +40,7 @@ __all__ = [
     "notifications_escalate",
     "notifications_mark_read",
     "notifications_prune",
+    "notifications_withdraw",
     "notify",
     "quiet_hours_end",
     "paid_spent",

@@ -166,3 +166,29 @@ def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     return rows.update(read_at=timezone.now())
+
+
+def notifications_withdraw(*, obj, kinds: Iterable[str] | None = None, recipient=None) -> int:
+    """What was said about ``obj`` no longer holds (a seat booked, then cancelled): its inbox
+    entries are marked read and shown as no longer valid, and pushes of them not yet sent are
+    not sent. Optionally only ``kinds``, or one ``recipient``'s. Returns how many entries."""
+    content_type_id, object_id = object_key(obj)
+    now = timezone.now()
+    entries = Notification.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, withdrawn_at__isnull=True
+    )
+    if kinds is not None:
+        entries = entries.filter(kind__in=list(kinds))
+    if recipient is not None:
+        entries = entries.filter(recipient=recipient)
+    ids = list(entries.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    with transaction.atomic():
+        Notification.objects.filter(pk__in=ids, read_at__isnull=True).update(read_at=now)
+        Notification.objects.filter(pk__in=ids).update(withdrawn_at=now)
+        Delivery.objects.filter(
+            notification_id__in=ids,
+            status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
+        ).update(status=DeliveryStatus.SKIPPED, reason="withdrawn: no longer holds")
+    return len(ids)

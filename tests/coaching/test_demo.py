@@ -35,3 +35,22 @@ def test_demo_has_experts_sessions_bookings_waitlist_notes_and_is_idempotent():
     assert FollowUp.objects.filter(assignment__isnull=False).count() == first["FollowUp"]
     load_demo()
     assert _counts() == first
+
+
+def test_every_demo_expert_has_a_portrait_that_shows_in_the_round_crop():
+    from PIL import Image as PILImage
+
+    load_demo()
+    experts = list(Expert.objects.select_related("photo"))
+    assert experts and all(expert.photo is not None for expert in experts)
+    assert len({expert.photo_id for expert in experts}) == len(experts)
+    for expert in experts:
+        # what the clinic page shows: a 96 px square, cut to a circle
+        rendition = expert.photo.get_rendition("fill-96x96")
+        with rendition.file.open("rb") as handle:
+            picture = PILImage.open(handle).convert("L")
+            picture.load()
+        assert picture.size == (96, 96)
+        circle = picture.crop((20, 20, 76, 76))
+        low, high = circle.getextrema()
+        assert high - low > 40, f"{expert.name}'s photo is a plain colour where the face goes"

@@ -98,7 +98,15 @@ def _plays(page, condition="currentTime > 1.5"):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_lesson_video_plays_only_after_play(
-    browser, live_server, media_server, role_groups, demo_site, participant, artifacts_dir, tmp_path
+    browser,
+    live_server,
+    media_server,
+    role_groups,
+    demo_site,
+    participant,
+    artifacts_dir,
+    tmp_path,
+    monkeypatch,
 ):
     source = make_clip(tmp_path / "lesson.mp4", seconds=10, size="640x360")
     with open(source, "rb") as handle:
@@ -178,6 +186,29 @@ def test_lesson_video_plays_only_after_play(
         found["hls.js"] = _plays(page)
         assert found["hls.js"]["engine"] == "hls.js"
         assert [url for url in requests if url.endswith("hls.min.js")]
+    finally:
+        context.close()
+
+    # Installed without npm (hls.js not vendored) in a browser without native HLS: the page
+    # still works, nothing asks for hls.js, and pressing play says why the video cannot play.
+    from video.templatetags import video_tags
+
+    monkeypatch.setattr(video_tags, "hls_js_url", lambda: "")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    context.add_init_script(
+        """const original = HTMLMediaElement.prototype.canPlayType;
+        HTMLMediaElement.prototype.canPlayType = function (type) {
+          return /mpegurl/i.test(type) ? '' : original.call(this, type); };"""
+    )
+    try:
+        page, requests = _open_lesson(context, live_server, participant, lesson)
+        assert page.locator("[data-video]").get_attribute("data-hlsjs") is None
+        page.click(".video-play")
+        page.wait_for_selector(".video-cannot", state="visible")
+        assert page.evaluate(STATE)["engine"] == "none"
+        assert not [url for url in requests if "hls" in url.rsplit("/", 1)[-1]]
+        page.locator("[data-video]").scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts_dir / "fix-places-video-without-hlsjs-phone.png"))
     finally:
         context.close()
     print("\nvideo playback in this Chromium:", found)

@@ -1,11 +1,23 @@
 """``{% video_player video caption=... %}``: the light HLS player with the data-saver choice."""
 
 from django import template
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 
 from video import services
 from video.models import DataSaver
 
 register = template.Library()
+
+HLS_JS = "video/vendor/hls.min.js"
+
+
+def hls_js_url() -> str:
+    """The vendored hls.js, or "" when it was not vendored (``make install`` without npm): the
+    player then relies on the browser's own HLS and says so where there is none."""
+    if finders.find(HLS_JS) or staticfiles_storage.exists(HLS_JS):
+        return staticfiles_storage.url(HLS_JS)
+    return ""
 
 
 @register.inclusion_tag("video/player.html", takes_context=True)
@@ -58,4 +70,5 @@ def video_player(context, video, caption=""):
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "can_save": bool(user and user.is_authenticated),
+        "hls_js": hls_js_url() if choices else "",
     }

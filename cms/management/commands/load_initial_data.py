@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail import hooks
 
@@ -17,6 +18,12 @@ class Command(BaseCommand):
             fn(stdout=self.stdout)
         if created:
             summary = ", ".join(f"{count} {kind}" for kind, count in sorted(created.items()))
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {summary}."))
+            languages = [str(name) for _code, name in settings.LANGUAGES]
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content loaded in {len(languages)} languages"
+                    f" ({', '.join(languages)}): {summary}."
+                )
+            )
         else:
             self.stdout.write("Demo content already loaded; nothing changed.")

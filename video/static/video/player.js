@@ -8,6 +8,7 @@
 
   function loadHls(url) {
     if (window.Hls) return Promise.resolve(window.Hls);
+    if (!url) return Promise.resolve(null);  // hls.js was not vendored (no npm at install)
     if (!hlsScript) {
       hlsScript = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
@@ -74,9 +75,17 @@
       return;
     }
     this.box.setAttribute("data-engine", "hls.js");
+    var cannot = function () {
+      // Neither built-in HLS nor hls.js: say so instead of a black box that never plays.
+      self.box.setAttribute("data-engine", "none");
+      var note = self.box.querySelector(".video-cannot");
+      if (note) note.hidden = false;
+      self.button.hidden = false;
+      media.controls = false;
+    };
     loadHls(this.box.getAttribute("data-hlsjs")).then(function (Hls) {
       if (!Hls || !Hls.isSupported()) {
-        self.box.setAttribute("data-engine", "none");
+        cannot();
         return;
       }
       // A short buffer: someone who stops watching has not paid for minutes they never see.
@@ -85,7 +94,7 @@
       hls.attachMedia(media);
       hls.on(Hls.Events.MANIFEST_PARSED, play);
       hls.loadSource(self.url());
-    });
+    }, cannot);
   };
 
   Player.prototype.choose = function (mode) {
