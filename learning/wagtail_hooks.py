@@ -112,10 +112,14 @@ def lesson_actions(request, lesson, context):
     if not request.user.is_participant:
         return
     progress = _progress(request, lesson)
-    saved = selectors.reflections_for(participant=request.user, lesson=lesson)
+    reflections = [b for b in lesson.body if b.block_type == "reflection"]
+    # Most lessons ask nothing: then there are no saved answers to look up.
+    saved = (
+        selectors.reflections_for(participant=request.user, lesson=lesson) if reflections else {}
+    )
     questions = [
         {"position": i, "question": block.value["question"], "saved": saved.get(i)}
-        for i, block in enumerate(b for b in lesson.body if b.block_type == "reflection")
+        for i, block in enumerate(reflections)
     ]
     context["lesson_panels"].append(
         HomePanel(

@@ -19,7 +19,7 @@ from notifications.models import Delivery, Notification, Reminder
 
 @hooks.register(PARTICIPANT_HOME_PANELS)
 def unread_panel(request):
-    count = selectors.unread_count(user=request.user)
+    count = selectors.unread_count_for_request(request)
     if not count:
         return []
     latest = selectors.inbox(user=request.user, limit=20)
