@@ -14,11 +14,14 @@ request, and pinned to the request or the user object only.
 
 from __future__ import annotations
 
+import contextvars
+import pickle
 import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -33,17 +36,46 @@ def _timeout() -> int:
     return int(getattr(settings, "NAVIGATION_CACHE_SECONDS", 600))
 
 
+# Within one request the version is read once, and each curriculum fetched once (kept as
+# bytes: every caller gets its own copy to annotate). Outside a request nothing is memoised.
+_request_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "cms_navigation_memo", default=None
+)
+# The route table never changes once built: one per process, for the current version.
+_shared_table: dict[str, RouteTable] = {}
+
+
+def _request_started(**kwargs) -> None:
+    _request_memo.set({})
+
+
+def _request_finished(**kwargs) -> None:
+    _request_memo.set(None)
+
+
+request_started.connect(_request_started, dispatch_uid="cms_navigation_memo_start")
+request_finished.connect(_request_finished, dispatch_uid="cms_navigation_memo_end")
+
+
 def version() -> str:
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     token = cache.get(VERSION_KEY)
     if token is None:
         token = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, token, None):
             token = cache.get(VERSION_KEY) or token
+    if memo is not None:
+        memo["version"] = token
     return token
 
 
 def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def invalidate(**kwargs) -> None:
@@ -135,10 +167,15 @@ def _build_table(request) -> RouteTable:
 
 def route_table(request=None) -> RouteTable:
     key = _key("routes")
+    table = _shared_table.get(key)
+    if table is not None:
+        return table
     table = cache.get(key)
     if table is None:
         table = _build_table(request)
         cache.set(key, table, _timeout())
+    _shared_table.clear()
+    _shared_table[key] = table
     return table
 
 
@@ -244,13 +281,19 @@ def _build_curriculum(programme_id: int) -> Curriculum | None:
 def curriculum(programme_id: int) -> Curriculum | None:
     """The programme's curriculum: a fresh copy each call (callers may annotate it)."""
     key = _key("curriculum", programme_id)
-    found = cache.get(key)
-    if found is None:
-        found = _build_curriculum(programme_id)
-        if found is None:
-            return None
-        cache.set(key, found, _timeout())
-    return found
+    memo = _request_memo.get()
+    data = memo.get(key) if memo is not None else None
+    if data is None:
+        data = cache.get(key)
+        if data is None:
+            found = _build_curriculum(programme_id)
+            if found is None:
+                return None
+            data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+            cache.set(key, data, _timeout())
+        if memo is not None:
+            memo[key] = data
+    return pickle.loads(data)
 
 
 def curriculum_of(page: Page, request=None) -> Curriculum | None:
@@ -277,9 +320,10 @@ def render_body(page: Page, context) -> str:
             for block in page.body
         ]
         cache.set(key, chunks, _timeout())
-    blocks = list(page.body)
+    if None not in chunks:  # nothing personal: the blocks' images and pages are not fetched
+        return mark_safe("".join(chunks))
     out = []
-    for chunk, block in zip(chunks, blocks, strict=False):
+    for chunk, block in zip(chunks, page.body, strict=False):
         out.append(chunk if chunk is not None else str(block.render(context=flat)))
     return mark_safe("".join(out))
 

@@ -112,14 +112,15 @@ def lesson_actions(request, lesson, context):
     if not request.user.is_participant:
         return
     progress = _progress(request, lesson)
-    reflections = [b for b in lesson.body if b.block_type == "reflection"]
+    # The raw blocks: iterating the StreamField itself would fetch every image and episode.
+    reflections = [b["value"] for b in lesson.body.raw_data if b["type"] == "reflection"]
     # Most lessons ask nothing: then there are no saved answers to look up.
     saved = (
         selectors.reflections_for(participant=request.user, lesson=lesson) if reflections else {}
     )
     questions = [
-        {"position": i, "question": block.value["question"], "saved": saved.get(i)}
-        for i, block in enumerate(reflections)
+        {"position": i, "question": value["question"], "saved": saved.get(i)}
+        for i, value in enumerate(reflections)
     ]
     context["lesson_panels"].append(
         HomePanel(
@@ -185,8 +186,7 @@ def nav_items(request):
         ]
     if user.is_expert:
         return []
-    rows = selectors.assignment_rows(participant=user)
-    badge = sum(1 for row in rows if row.group in ("overdue", "due_soon", "revision", "to_do"))
+    badge = selectors.assignments_to_do_count(participant=user)
     return [
         NavItem(_("Tasks"), reverse("learning:assignments"), icon="task", order=20, badge=badge)
     ]

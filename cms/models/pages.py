@@ -271,8 +271,15 @@ class LessonPage(CachedRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_lesson"], context["next_lesson"] = self.neighbours()
-        context["module"] = self.module()
+        from cms import navigation
+
+        found = navigation.curriculum_of(self, request)
+        if found is not None:
+            context["previous_lesson"], context["next_lesson"] = found.neighbours(self)
+            context["module"] = found.module_of(self) or self.get_parent()
+        else:
+            context["previous_lesson"], context["next_lesson"] = self.neighbours()
+            context["module"] = self.get_parent()
         context["lesson_panels"] = []
         if request.user.is_authenticated:
             run_lesson_context_hooks(request, self, context)
