@@ -15,6 +15,7 @@ request, and pinned to the request or the user object only.
 from __future__ import annotations
 
 import contextvars
+import logging
 import pickle
 import uuid
 from dataclasses import dataclass, field
@@ -28,8 +29,26 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.pages import RouteResult
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "cms:nav:version"
 PERSONAL_BLOCKS = frozenset({"video"})  # rendered per request (data-saver choice, CSRF token)
+
+
+def _get(key: str, default=None):
+    """The cache, or ``default`` when it cannot be reached (a Redis restart): the navigation is
+    then built from the database, slower but correct."""
+    try:
+        return cache.get(key, default)
+    except Exception:
+        logger.warning("cache unreachable: navigation built from the database", exc_info=True)
+        return default
+
+
+def _set(key: str, value, timeout) -> None:
+    try:
+        cache.set(key, value, timeout)
+    except Exception:
+        logger.warning("cache unreachable: navigation not stored", exc_info=True)
 
 
 def _timeout() -> int:
@@ -61,18 +80,22 @@ def version() -> str:
     memo = _request_memo.get()
     if memo is not None and "version" in memo:
         return memo["version"]
-    token = cache.get(VERSION_KEY)
+    token = _get(VERSION_KEY)
     if token is None:
         token = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, token, None):
-            token = cache.get(VERSION_KEY) or token
+        try:
+            if not cache.add(VERSION_KEY, token, None):
+                token = cache.get(VERSION_KEY) or token
+        except Exception:
+            # No shared cache: a version of this request's own, so nothing is reused from it.
+            logger.warning("cache unreachable: navigation not cached", exc_info=True)
     if memo is not None:
         memo["version"] = token
     return token
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _set(VERSION_KEY, uuid.uuid4().hex, None)
     memo = _request_memo.get()
     if memo is not None:
         memo.clear()
@@ -170,10 +193,10 @@ def route_table(request=None) -> RouteTable:
     table = _shared_table.get(key)
     if table is not None:
         return table
-    table = cache.get(key)
+    table = _get(key)
     if table is None:
         table = _build_table(request)
-        cache.set(key, table, _timeout())
+        _set(key, table, _timeout())
     _shared_table.clear()
     _shared_table[key] = table
     return table
@@ -185,12 +208,12 @@ def _site(request) -> Site | None:
     except Exception:  # a host Django refuses: leave it to the normal path
         return None
     key = _key("site", host, request.get_port())
-    site = cache.get(key)
+    site = _get(key)
     if site is None:
         site = Site.find_for_request(request)
         if site is None:
             return None
-        cache.set(key, site, _timeout())
+        _set(key, site, _timeout())
     return site
 
 
@@ -284,13 +307,13 @@ def curriculum(programme_id: int) -> Curriculum | None:
     memo = _request_memo.get()
     data = memo.get(key) if memo is not None else None
     if data is None:
-        data = cache.get(key)
+        data = _get(key)
         if data is None:
             found = _build_curriculum(programme_id)
             if found is None:
                 return None
             data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
-            cache.set(key, data, _timeout())
+            _set(key, data, _timeout())
         if memo is not None:
             memo[key] = data
     return pickle.loads(data)
@@ -313,13 +336,13 @@ def render_body(page: Page, context) -> str:
     if previewing or not page.live or page.pk is None:
         return mark_safe("".join(block.render(context=flat) for block in page.body))
     key = _key("body", page.pk, page.live_revision_id, translation.get_language())
-    chunks = cache.get(key)
+    chunks = _get(key)
     if chunks is None:
         chunks = [
             None if block.block_type in PERSONAL_BLOCKS else str(block.render(context=flat))
             for block in page.body
         ]
-        cache.set(key, chunks, _timeout())
+        _set(key, chunks, _timeout())
     if None not in chunks:  # nothing personal: the blocks' images and pages are not fetched
         return mark_safe("".join(chunks))
     out = []

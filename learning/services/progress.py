@@ -32,9 +32,12 @@ def lesson_visit(*, participant: User, lesson: LessonPage) -> None:
     The write itself runs after the response has been sent (``cms.after_response``).
     """
     key = f"learning:visit:{participant.pk}"
-    if cache.get(key) == lesson.pk:
-        return
-    cache.set(key, lesson.pk, ACTIVE_WRITE_SECONDS)
+    try:
+        if cache.get(key) == lesson.pk:
+            return
+        cache.set(key, lesson.pk, ACTIVE_WRITE_SECONDS)
+    except Exception:  # no cache (a Redis restart): write, as before there was one
+        pass
     after_response.defer(lambda: _touch(participant, lesson))
 
 
