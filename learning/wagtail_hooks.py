@@ -157,17 +157,19 @@ def home_panels(request):
         return panels
     from .models import LearnerState
 
-    state = LearnerState.objects.filter(participant=user).select_related("last_lesson").first()
+    state = (
+        LearnerState.objects.filter(participant=user)
+        .select_related("last_lesson")
+        .defer("last_lesson__body")
+        .first()
+    )
     cohorts = list(selectors.cohorts_of(participant=user))
-    rows = selectors.assignment_rows(participant=user)
-    counts = {}
-    for row in rows:
-        counts[row.group] = counts.get(row.group, 0) + 1
+    counts = selectors.assignment_counts(participant=user)
     last = state.last_lesson if state and state.last_lesson and state.last_lesson.live else None
     panels.append(
         HomePanel(
             "learning/panels/participant_home.html",
-            {"last_lesson": last, "cohorts": cohorts, "counts": counts, "rows": rows[:0]},
+            {"last_lesson": last, "cohorts": cohorts, "counts": counts, "rows": []},
             order=10,
         )
     )
