@@ -37,8 +37,9 @@ pytestmark = [pytest.mark.bench, pytest.mark.django_db(transaction=True)]
 # and SQLite, `wrk -t2 -c20`, on the 2-core development machine: 77-98 requests/s when the
 # machine was quiet (the lower figure is kept). Measured again on 2026-11-30 (bakerydemo commit
 # 8e2b625, Wagtail 7.4, Django 6.0) alternating with our pages, but under a load average of
-# 12-20 from other test runs: 3-7 requests/s, ours in proportion (see the ratios in the commit
-# history). Only a side-by-side run (BAKERYDEMO_DIR) gives a ratio that means something.
+# 12-20 from other test runs: 3-7 requests/s, and 40.5 requests/s at a load average of 4
+# (our lesson page beside it: 70 requests/s). Only a side-by-side run (BAKERYDEMO_DIR) gives a
+# ratio that means something on a shared machine.
 BAKERYDEMO_FALLBACK_RPS = {"sqlite": 77.0, "postgresql": 77.0}
 BAKERYDEMO_URL = os.environ.get("BAKERYDEMO_URL", "/blog/wild-yeast/")
 TARGETS = {"lesson": 1.5, "home": 1.2, "clinic list": 1.2, "assignment list": 1.2}
