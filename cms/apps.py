@@ -36,6 +36,11 @@ class CmsConfig(AppConfig):
         )
         admin_districts.register()
 
+        # The cached curriculum navigation is rebuilt after a publish, move or delete.
+        from cms import navigation
+
+        navigation.connect_signals()
+
 
 class CmsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our user model (one name field, mobile number)."""

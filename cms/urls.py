@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -47,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("verify/", include(verify_patterns)),
     path("usaha/", include("showcase.urls")),
     path("notifications/", include("notifications.urls")),
+    # Wagtail's page route, with the curriculum found from the cache (cms/navigation.py).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", views.serve_page, name="cms_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
@@ -54,8 +56,6 @@ urlpatterns += i18n_patterns(
 if settings.MEDIA_URL.startswith("/"):
     # Public media (images, renditions, video ladders) from this site's storage, with HTTP Range
     # and HEAD, in the embedded default and behind gunicorn alike; private media is 404 here.
-    from django.urls import re_path
-
     from cms.ranges import serve_media
 
     media_prefix = settings.MEDIA_URL.lstrip("/")

@@ -112,16 +112,22 @@ def lesson_actions(request, lesson, context):
     if not request.user.is_participant:
         return
     progress = _progress(request, lesson)
-    saved = selectors.reflections_for(participant=request.user, lesson=lesson)
+    # The raw blocks: iterating the StreamField itself would fetch every image and episode.
+    reflections = [b for b in lesson.body.raw_data if b["type"] == "reflection"]
+    # Most lessons ask nothing: then there are no saved answers to look up.
+    saved = (
+        selectors.reflections_for(participant=request.user, lesson=lesson) if reflections else {}
+    )
     # Each reflection question becomes its answer form, in the question's place in the lesson.
-    for i, block in enumerate(b for b in lesson.body if b.block_type == "reflection"):
-        context["block_panels"][block.id] = HomePanel(
+    for i, raw in enumerate(reflections):
+        value = raw["value"]
+        context["block_panels"][raw["id"]] = HomePanel(
             "learning/panels/reflection_form.html",
             {
                 "lesson": lesson,
                 "position": i,
-                "question": block.value["question"],
-                "hint": block.value["hint"],
+                "question": value["question"],
+                "hint": value.get("hint", ""),
                 "saved": saved.get(i),
             },
         )
@@ -159,17 +165,19 @@ def home_panels(request):
         return panels
     from .models import LearnerState
 
-    state = LearnerState.objects.filter(participant=user).select_related("last_lesson").first()
+    state = (
+        LearnerState.objects.filter(participant=user)
+        .select_related("last_lesson")
+        .defer("last_lesson__body")
+        .first()
+    )
     cohorts = list(selectors.cohorts_of(participant=user))
-    rows = selectors.assignment_rows(participant=user)
-    counts = {}
-    for row in rows:
-        counts[row.group] = counts.get(row.group, 0) + 1
+    counts = selectors.assignment_counts(participant=user)
     last = state.last_lesson if state and state.last_lesson and state.last_lesson.live else None
     panels.append(
         HomePanel(
             "learning/panels/participant_home.html",
-            {"last_lesson": last, "cohorts": cohorts, "counts": counts, "rows": rows[:0]},
+            {"last_lesson": last, "cohorts": cohorts, "counts": counts, "rows": []},
             order=10,
         )
     )
@@ -188,8 +196,7 @@ def nav_items(request):
         ]
     if user.is_expert:
         return []
-    rows = selectors.assignment_rows(participant=user)
-    badge = sum(1 for row in rows if row.group in ("overdue", "due_soon", "revision", "to_do"))
+    badge = selectors.assignments_to_do_count(participant=user)
     return [
         NavItem(_("Tasks"), reverse("learning:assignments"), icon="task", order=20, badge=badge)
     ]

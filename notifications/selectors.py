@@ -29,6 +29,14 @@ def unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True, secret=False).count()
 
 
+def unread_count_for_request(request) -> int:
+    """The signed-in person's unread count, counted once per request (the bell and the home
+    panel both show it)."""
+    if not hasattr(request, "_unread_notifications"):
+        request._unread_notifications = unread_count(user=request.user)
+    return request._unread_notifications
+
+
 def subscriptions(*, user) -> QuerySet[PushSubscription]:
     return PushSubscription.objects.filter(user=user).order_by("-created_at")
 

@@ -33,7 +33,7 @@ def push_worker_script():
 
 @hooks.register(PARTICIPANT_HOME_PANELS)
 def unread_panel(request):
-    count = selectors.unread_count(user=request.user)
+    count = selectors.unread_count_for_request(request)
     if not count:
         return []
     latest = selectors.inbox(user=request.user, limit=20)

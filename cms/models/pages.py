@@ -24,7 +24,21 @@ from cms.hooks import (
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class HomePage(Page):
+class CachedRestrictionsMixin:
+    """View restrictions looked up in the cached route table: most pages have none, and then
+    serving one asks the database nothing about restrictions (Wagtail asks twice)."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from cms import navigation
+
+        if not self.alias_of_id and not navigation.route_table().is_restricted(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(CachedRestrictionsMixin, Page):
     """The site's front page: the programme for visitors, the learner's own home when signed in."""
 
     intro = RichTextField(
@@ -52,24 +66,43 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = (
-            ProgrammePage.objects.live().public().child_of(self).specific().order_by("path")
-        )
-        if request.user.is_authenticated:
-            stages = list(StagePage.objects.live().descendant_of(self).order_by("path"))
-            modules = ModulePage.objects.live().descendant_of(self).order_by("path")
-            by_stage: dict[str, list] = {}
-            for module in modules:
-                by_stage.setdefault(module.path[: -Page.steplen], []).append(module)
-            for stage in stages:
-                stage.module_list = by_stage.get(stage.path, [])
-            context["stages"] = stages
+        if not request.user.is_authenticated:
+            context["programmes"] = (
+                ProgrammePage.objects.live().public().child_of(self).specific().order_by("path")
+            )
+        else:
+            context["stages"] = self.stages_with_modules(request)
             context["home_panels"] = collect_home_panels(request)
             run_page_context_hooks(HOME_PAGE_CONTEXT, request, self, context)
         return context
 
+    def stages_with_modules(self, request) -> list:
+        """The stages of the programmes below, each with ``module_list``: from the cached
+        navigation (cms/navigation.py), or from the tree when this home is not in it."""
+        from cms import navigation
 
-class ProgrammePage(Page):
+        programme_ids = navigation.route_table(request).programmes.get(self.pk)
+        if programme_ids is not None and not getattr(request, "is_preview", False):
+            stages = []
+            for programme_id in programme_ids:
+                found = navigation.curriculum(programme_id)
+                for stage in found.stages if found else []:
+                    stage.module_list = [
+                        m for m in found.modules if m.path[: -Page.steplen] == stage.path
+                    ]
+                    stages.append(stage)
+            return stages
+        stages = list(StagePage.objects.live().descendant_of(self).order_by("path"))
+        modules = ModulePage.objects.live().descendant_of(self).order_by("path")
+        by_stage: dict[str, list] = {}
+        for module in modules:
+            by_stage.setdefault(module.path[: -Page.steplen], []).append(module)
+        for stage in stages:
+            stage.module_list = by_stage.get(stage.path, [])
+        return stages
+
+
+class ProgrammePage(CachedRestrictionsMixin, Page):
     """One programme: its stages in order."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
@@ -98,7 +131,7 @@ class StageKind(models.TextChoices):
     MASTERY = "mastery", _("Mastery")
 
 
-class StagePage(Page):
+class StagePage(CachedRestrictionsMixin, Page):
     """A stage of the programme. A stage opens when the one before it is complete."""
 
     kind = models.CharField(
@@ -149,7 +182,7 @@ class StagePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CachedRestrictionsMixin, Page):
     """A module: a few lessons on one topic."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
@@ -175,7 +208,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CachedRestrictionsMixin, Page):
     """A lesson: a short read with tips, a reflection question and perhaps a worksheet."""
 
     summary = models.CharField(
@@ -226,8 +259,8 @@ class LessonPage(Page):
                     {
                         "page": self,
                         "self": self,
-                        "module": self.get_parent(),
-                        "stage": self.get_parent().get_parent(),
+                        "module": self.module(),
+                        "stage": self.module().get_parent(),
                         "refusal": refusal,
                     },
                     status=refusal.status,
@@ -238,16 +271,35 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_lesson"], context["next_lesson"] = self.neighbours()
-        context["module"] = self.get_parent()
+        from cms import navigation
+
+        found = navigation.curriculum_of(self, request)
+        if found is not None:
+            context["previous_lesson"], context["next_lesson"] = found.neighbours(self)
+            context["module"] = found.module_of(self) or self.get_parent()
+        else:
+            context["previous_lesson"], context["next_lesson"] = self.neighbours()
+            context["module"] = self.get_parent()
         context["lesson_panels"] = []
         context["block_panels"] = {}  # body block id -> HomePanel shown in the block's place
         if request.user.is_authenticated:
             run_lesson_context_hooks(request, self, context)
         return context
 
+    def module(self):
+        from cms import navigation
+
+        found = navigation.curriculum_of(self)
+        module = found.module_of(self) if found else None
+        return module or self.get_parent()
+
     def neighbours(self):
         """The lessons before and after this one across the whole programme, in tree order."""
+        from cms import navigation
+
+        found = navigation.curriculum_of(self)
+        if found is not None:
+            return found.neighbours(self)
         programme = self.get_ancestors().type(ProgrammePage).last()
         if programme is None:
             return None, None

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # cms/after_response.py: writes that may wait (last active) run after the response is sent
+    "cms.after_response.AfterResponseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -393,3 +395,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "cms.data_saver.DataSaverMiddleware",
 )
+
+# --- Cached navigation (cms/navigation.py) ------------------------------------------------
+# The curriculum's routes, stages, modules, lessons and rendered lesson bodies are cached and
+# rebuilt after every publish; this bounds how long a change another process missed can show.
+NAVIGATION_CACHE_SECONDS = int(os.environ.get("NAVIGATION_CACHE_SECONDS", 600))

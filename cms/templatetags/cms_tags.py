@@ -9,7 +9,13 @@ from wagtail.models import Locale, Page
 register = template.Library()
 
 
-def _page_alternates(page: Page) -> dict[str, str]:
+def _page_alternates(page: Page, request=None) -> dict[str, str]:
+    from cms import navigation
+
+    if page.live and not getattr(request, "is_preview", False):
+        cached = navigation.route_table(request).alternates.get(page.translation_key.hex)
+        if cached is not None:  # a curriculum or home page: from the cached table
+            return cached
     alternates: dict[str, str] = {}
     for translated in page.get_translations(inclusive=True).live().select_related("locale"):
         url = translated.get_url()
@@ -24,7 +30,7 @@ def language_switcher(context):
     request = context.get("request")
     current = translation.get_language()
     page = context.get("page") or context.get("self")
-    alternates = _page_alternates(page) if isinstance(page, Page) else {}
+    alternates = _page_alternates(page, request) if isinstance(page, Page) else {}
     path = request.get_full_path() if request else "/"
     languages = []
     for code, name in settings.LANGUAGES:
@@ -81,3 +87,12 @@ def local_time(context, starts_at, ends_at=None) -> str:
         return ""
     request = context.get("request")
     return str(span_for(starts_at=starts_at, ends_at=ends_at, user=getattr(request, "user", None)))
+
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context, page) -> str:
+    """The lesson's blocks, from the cache per published revision and language
+    (cms/navigation.py); a block that differs per person is rendered for each request."""
+    from cms import navigation
+
+    return navigation.render_body(page, context)

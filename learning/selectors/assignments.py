@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from cms.models import User
@@ -57,6 +57,7 @@ def assignment_rows(*, participant: User, now=None) -> list[AssignmentRow]:
     assignments = list(
         Assignment.objects.filter(recipient_rows__participant=participant)
         .select_related("lesson", "created_by")
+        .defer("lesson__body")  # only its title and address are shown
         .order_by("due_at", "pk")
     )
     latest: dict[int, Submission] = {}
@@ -67,23 +68,83 @@ def assignment_rows(*, participant: User, now=None) -> list[AssignmentRow]:
     rows = []
     for assignment in assignments:
         submission = latest.get(assignment.pk)
-        if submission is not None:
-            group = {
-                Submission.Status.SUBMITTED: "submitted",
-                Submission.Status.REVISION: "revision",
-                Submission.Status.ACCEPTED: "accepted",
-            }[submission.status]
-        elif assignment.closed:
-            group = "closed"
-        elif assignment.due_at < now:
-            group = "overdue"
-        elif assignment.due_at < now + DUE_SOON:
-            group = "due_soon"
-        else:
-            group = "to_do"
+        group = _group(
+            submission.status if submission else None, assignment.closed, assignment.due_at, now
+        )
         rows.append(AssignmentRow(assignment=assignment, latest=submission, group=group))
     participant.__dict__["_learning_assignment_rows"] = rows
     return rows
+
+
+def _group(latest_status: str | None, closed: bool, due_at, now) -> str:
+    if latest_status is not None:
+        return {
+            Submission.Status.SUBMITTED: "submitted",
+            Submission.Status.REVISION: "revision",
+            Submission.Status.ACCEPTED: "accepted",
+        }[latest_status]
+    if closed:
+        return "closed"
+    if due_at < now:
+        return "overdue"
+    if due_at < now + DUE_SOON:
+        return "due_soon"
+    return "to_do"
+
+
+def _latest_status(participant: User) -> Subquery:
+    return Subquery(
+        Submission.objects.filter(assignment=OuterRef("pk"), participant=participant)
+        .order_by("-version")
+        .values("status")[:1]
+    )
+
+
+def assignment_counts(*, participant: User) -> dict[str, int]:
+    """How many of the participant's assignments are in each group (the home page's summary):
+    one light query, no assignment or lesson objects (cached on the user for the request)."""
+    cached = participant.__dict__.get("_learning_assignment_counts")
+    if cached is not None:
+        return cached
+    rows = participant.__dict__.get("_learning_assignment_rows")
+    counts: dict[str, int] = {}
+    if rows is not None:
+        for row in rows:
+            counts[row.group] = counts.get(row.group, 0) + 1
+    else:
+        now = timezone.now()
+        for status, closed, due_at in (
+            Assignment.objects.filter(recipient_rows__participant=participant)
+            .annotate(latest_status=_latest_status(participant))
+            .values_list("latest_status", "closed", "due_at")
+        ):
+            group = _group(status, closed, due_at, now)
+            counts[group] = counts.get(group, 0) + 1
+    participant.__dict__["_learning_assignment_counts"] = counts
+    return counts
+
+
+TO_DO_GROUPS = ("overdue", "due_soon", "revision", "to_do")
+
+
+def assignments_to_do_count(*, participant: User) -> int:
+    """How many assignments wait for the participant (the bottom navigation's badge): from the
+    rows when this request already read them, else one query."""
+    rows = participant.__dict__.get("_learning_assignment_rows")
+    if rows is not None:
+        return sum(1 for row in rows if row.group in TO_DO_GROUPS)
+    counts = participant.__dict__.get("_learning_assignment_counts")
+    if counts is not None:
+        return sum(counts.get(group, 0) for group in TO_DO_GROUPS)
+    return (
+        Assignment.objects.filter(recipient_rows__participant=participant)
+        .annotate(latest_status=_latest_status(participant))
+        .filter(
+            Q(latest_status=Submission.Status.REVISION)
+            | Q(latest_status__isnull=True, closed=False)
+        )
+        .count()
+    )
 
 
 def assignment_visible_to(*, user: User, assignment: Assignment) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from cms.models import LessonPage, ModulePage, ProgrammePage, User
@@ -31,6 +32,16 @@ class DashboardRow:
     attended: int
     last_active: object
     inactive: bool
+
+    @property
+    def cells_html(self) -> str:
+        """The row's matrix cells as HTML (numbers only), built here rather than by a template
+        loop: 200 participants × 12 modules is thousands of cells."""
+        out = []
+        for done, total in self.cells:
+            css = "full" if total and done == total else "part" if done else ""
+            out.append(f'<td class="{css}">{done:d}/{total:d}</td>')
+        return mark_safe("".join(out))
 
 
 @dataclass
@@ -58,31 +69,40 @@ def cohort_dashboard(*, cohort: Cohort, programme: ProgrammePage | None, now=Non
     module_of_key: dict[uuid.UUID, int] = {}
     lesson_count: list[int] = []
     if programme is not None:
-        modules = list(ModulePage.objects.live().descendant_of(programme).order_by("path"))
+        from cms import navigation
+
+        found = navigation.curriculum(programme.pk)
+        if found is not None:  # the same for everyone: from the cache
+            modules = found.modules
+            lesson_keys = [(lesson.path, lesson.translation_key) for lesson in found.lessons]
+        else:
+            modules = list(ModulePage.objects.live().descendant_of(programme).order_by("path"))
+            lesson_keys = (
+                LessonPage.objects.live()
+                .descendant_of(programme)
+                .values_list("path", "translation_key")
+            )
         index_by_path = {module.path: i for i, module in enumerate(modules)}
         lesson_count = [0] * len(modules)
-        for path, key in (
-            LessonPage.objects.live()
-            .descendant_of(programme)
-            .values_list("path", "translation_key")
-        ):
+        for path, key in lesson_keys:
             index = index_by_path.get(path[: -Page.steplen])
             if index is not None:
                 module_of_key[key] = index
                 lesson_count[index] += 1
     done: dict[int, list[int]] = {pk: [0] * len(modules) for pk in ids}
-    for participant_id, key in LessonCompletion.objects.filter(participant_id__in=ids).values_list(
-        "participant_id", "lesson_key"
-    ):
+    for participant_id, key in LessonCompletion.objects.filter(
+        participant__enrolments__cohort=cohort
+    ).values_list("participant_id", "lesson_key"):
         index = module_of_key.get(key)
         if index is not None:
             done[participant_id][index] += 1
     sessions = list(cohort.sessions.order_by("starts_at"))
     attended: dict[int, int] = {}
     for participant_id in Attendance.objects.filter(
-        session__cohort=cohort, present=True, participant_id__in=ids
+        session__cohort=cohort, present=True, participant__enrolments__cohort=cohort
     ).values_list("participant_id", flat=True):
-        attended[participant_id] = attended.get(participant_id, 0) + 1
+        if participant_id in done:
+            attended[participant_id] = attended.get(participant_id, 0) + 1
     rows, inactive, by_sex = [], [], {}
     for participant in participants:
         state = getattr(participant, "learner_state", None)
@@ -102,7 +122,9 @@ def cohort_dashboard(*, cohort: Cohort, programme: ProgrammePage | None, now=Non
         )
     waiting = list(
         Submission.objects.filter(
-            status=Submission.Status.SUBMITTED, participant_id__in=ids, assignment__cohort=cohort
+            status=Submission.Status.SUBMITTED,
+            participant__enrolments__cohort=cohort,
+            assignment__cohort=cohort,
         )
         .select_related("assignment", "participant")
         .order_by("submitted_at", "pk")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, IntegerField, OuterRef, Value
 from wagtail.models import Locale, Page
 
 from cms.models import LessonPage, ModulePage, ProgrammePage, StagePage, User
@@ -90,6 +90,26 @@ def _is_gated(user: User) -> bool:
     return not (user.is_facilitator or user.is_expert or user.is_manager)
 
 
+def _done_and_opened(user: User) -> tuple[set[uuid.UUID], dict]:
+    """The lessons done and the stages opened early, in one query (openings are rare: their
+    details are read only when there are any)."""
+    done = LessonCompletion.objects.filter(participant=user).values_list(
+        Value(1, output_field=IntegerField()), "lesson_key"
+    )
+    opened = StageOpening.objects.filter(participant=user).values_list(
+        Value(2, output_field=IntegerField()), "stage_key"
+    )
+    rows = list(done.union(opened, all=True))
+    done_keys = {key for kind, key in rows if kind == 1}
+    openings = {}
+    if any(kind == 2 for kind, _key in rows):
+        openings = {
+            opening.stage_key: opening
+            for opening in StageOpening.objects.filter(participant=user).select_related("opened_by")
+        }
+    return done_keys, openings
+
+
 def learner_progress(*, user: User, programme: ProgrammePage) -> Progress:
     """Stages, modules and lessons of ``programme`` with what ``user`` has done, which
     stages are complete and which are open. Cached on the user object for the request."""
@@ -97,34 +117,22 @@ def learner_progress(*, user: User, programme: ProgrammePage) -> Progress:
     if programme.pk in cache:
         return cache[programme.pk]
 
-    stages = list(StagePage.objects.live().child_of(programme).order_by("order", "path"))
-    modules = list(ModulePage.objects.live().descendant_of(programme).order_by("path"))
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(programme)
-        .order_by("path")
-        .only(
-            "id",
-            "path",
-            "depth",
-            "title",
-            "slug",
-            "url_path",
-            "translation_key",
-            "required",
-            "estimated_minutes",
-            "summary",
-            "locale_id",
-            "live",
-        )  # fmt: skip
-    )
-    done_keys = set(
-        LessonCompletion.objects.filter(participant=user).values_list("lesson_key", flat=True)
-    )
-    openings = {
-        opening.stage_key: opening
-        for opening in StageOpening.objects.filter(participant=user).select_related("opened_by")
-    }
+    from cms import navigation
+
+    found = navigation.curriculum(programme.pk)
+    if found is not None:
+        # Stages, modules and lessons are the same for everyone: from the cache (a fresh copy).
+        stages, modules, lessons = found.stages, found.modules, found.lessons
+    else:
+        stages = list(StagePage.objects.live().child_of(programme).order_by("order", "path"))
+        modules = list(ModulePage.objects.live().descendant_of(programme).order_by("path"))
+        lessons = list(
+            LessonPage.objects.live()
+            .descendant_of(programme)
+            .order_by("path")
+            .only(*navigation.LESSON_FIELDS)
+        )
+    done_keys, openings = _done_and_opened(user)
     sessions = list(
         WorkshopSession.objects.filter(cohort__enrolments__participant=user)
         .annotate(
@@ -172,6 +180,11 @@ def learner_progress(*, user: User, programme: ProgrammePage) -> Progress:
 def programme_of(page: Page) -> ProgrammePage | None:
     if isinstance(page, ProgrammePage):
         return page
+    from cms import navigation
+
+    found = navigation.curriculum_of(page)
+    if found is not None:
+        return found.programme
     return ProgrammePage.objects.filter(
         path__in=[page.path[:i] for i in range(Page.steplen, len(page.path), Page.steplen)]
     ).first()

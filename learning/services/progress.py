@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime
 import uuid
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from cms import after_response
 from cms.models import LessonPage, StagePage, User
 
 from .. import selectors
@@ -21,10 +23,25 @@ from ..models import (
 )
 from ._common import _acted_at, _touch
 
+# "Last active" is written at most this often per person when they only read.
+ACTIVE_WRITE_SECONDS = 300
+
 
 def lesson_visit(*, participant: User, lesson: LessonPage) -> None:
-    """Remember the lesson for "continue where you left off"."""
-    _touch(participant, lesson)
+    """Remember the lesson for "continue where you left off", and that the person was active.
+
+    A repeat view writes nothing: a cache key per person remembers the lesson last written
+    and when, so the row is written only when the lesson changed or five minutes have passed.
+    The write itself runs after the response has been sent (``cms.after_response``).
+    """
+    key = f"learning:visit:{participant.pk}"
+    try:
+        if cache.get(key) == lesson.pk:
+            return
+        cache.set(key, lesson.pk, ACTIVE_WRITE_SECONDS)
+    except Exception:  # no cache (a Redis restart): write, as before there was one
+        pass
+    after_response.defer(lambda: _touch(participant, lesson))
 
 
 def _check_lesson_open(participant: User, lesson: LessonPage) -> None:

@@ -13,6 +13,4 @@ def unread_notifications(context) -> int:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return 0
-    if not hasattr(request, "_unread_notifications"):
-        request._unread_notifications = selectors.unread_count(user=request.user)
-    return request._unread_notifications
+    return selectors.unread_count_for_request(request)

@@ -35,7 +35,7 @@ pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 PARTICIPANTS = 200
 LESSONS = 50
 RUNS = 7
-TARGET_MS = 500
+TARGET_MS = 150
 TARGET_QUERIES = 20
 
 

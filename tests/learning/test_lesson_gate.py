@@ -116,8 +116,8 @@ class TestLockedLesson:
 
 
 class TestVisit:
-    def test_one_write_per_lesson_view(self, client, programme, member):
-        lesson = programme["lessons"]["internalisation"][1]
+    def test_one_write_per_lesson_then_none_on_a_repeat_view(self, client, programme, member):
+        other, lesson = programme["lessons"]["internalisation"][:2]
         client.force_login(member)
         with CaptureQueriesContext(connection) as first:
             assert client.get(lesson.url).status_code == 200
@@ -125,8 +125,12 @@ class TestVisit:
         with CaptureQueriesContext(connection) as again:
             assert client.get(lesson.url).status_code == 200
         assert _writes_to_learner_state(again, "INSERT") == 0
-        assert _writes_to_learner_state(again, "UPDATE") == 1
+        assert _writes_to_learner_state(again, "UPDATE") == 0
         assert LearnerState.objects.get(participant=member).last_lesson_id == lesson.pk
+        with CaptureQueriesContext(connection) as moved_on:
+            assert client.get(other.url).status_code == 200
+        assert _writes_to_learner_state(moved_on, "UPDATE") == 1
+        assert LearnerState.objects.get(participant=member).last_lesson_id == other.pk
 
     def test_a_head_request_records_nothing(self, client, programme, member):
         client.force_login(member)
