@@ -24,12 +24,10 @@ class CmsConfig(AppConfig):
 
         # Official districts: seeded when the table is empty; managers keep the list.
         from cms import admin_districts
-        from cms.models.districts import seed_districts_after_migrate
+        from cms.models.districts import seed_districts
         from cms.roles import manager_model_permissions
 
-        post_migrate.connect(
-            seed_districts_after_migrate, sender=self, dispatch_uid="cms_seed_districts"
-        )
+        post_migrate.connect(seed_districts, sender=self, dispatch_uid="cms_seed_districts")
         post_migrate.connect(
             manager_model_permissions("cms", ["district"]),
             sender=self,

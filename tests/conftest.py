@@ -439,3 +439,30 @@ def phone(browser):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def restore_saved_rows_into_an_empty_database():
+    """A test with ``serialized_rollback`` gets the database's saved rows back before it runs;
+    Django loads them over whatever the previous transactional test's flush left, and that
+    flush re-runs the post_migrate handlers, which seed the role groups and the districts
+    again under new ids: loading the saved ones then collides on their unique names. Empty the
+    tables first (without re-seeding), so the restored database is exactly the saved one."""
+    from django.core.management import call_command
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    original = BaseDatabaseCreation.deserialize_db_from_string
+
+    def deserialize(self, data):
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            database=self.connection.alias,
+            verbosity=0,
+        )
+        return original(self, data)
+
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize
+    yield
+    BaseDatabaseCreation.deserialize_db_from_string = original

@@ -74,9 +74,10 @@ SEED_DISTRICTS = [
 
 
 def seed_districts(**kwargs) -> None:
-    """When there are no districts at all, create the programme's first ones (after every
-    ``migrate``, and on a lookup in an emptied list); it never adds back a district a manager
-    deleted while others remain.
+    """post_migrate: when there are no districts at all, create the programme's first ones.
+
+    Runs after every ``migrate`` (and after a test database is flushed); it never adds back a
+    district a manager deleted while others remain.
     """
     from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -89,15 +90,6 @@ def seed_districts(**kwargs) -> None:
         District(code=code, name=name, province=province, time_zone=zone, order=order)
         for code, name, province, zone, order in SEED_DISTRICTS
     )
-
-
-def seed_districts_after_migrate(**kwargs) -> None:
-    """post_migrate receiver: seed after ``migrate`` (which sends its ``plan``), not after a
-    ``flush``. A test flushing the database must leave it empty: the next test that restores
-    the database's saved rows (``serialized_rollback``) would find seeded districts in their
-    way; a lookup on the empty list seeds it anyway (``_seeded_now``)."""
-    if "plan" in kwargs:
-        seed_districts(**kwargs)
 
 
 def _seeded_now() -> bool:
