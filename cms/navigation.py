@@ -113,6 +113,21 @@ def _key(*parts) -> str:
     return ":".join(["cms:nav", version(), *(str(part) for part in parts)])
 
 
+def remembered(name: str, build):
+    """A value worked out from published pages (the podcast the navigation opens), cached like
+    the curriculum: per language, until the next publish. ``build`` returns something
+    picklable, and nothing personal."""
+    key = _key("value", name, translation.get_language())
+    value = _get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        _set(key, value, _timeout())
+    return value
+
+
+_MISSING = object()
+
+
 # --- the route table ----------------------------------------------------------------------------
 
 

@@ -156,10 +156,16 @@ def nav_items(request):
     user = request.user
     if user.is_authenticated and not user.is_participant:
         return []
+    from cms import navigation
     from podcasts.selectors import podcast_for_navigation
 
-    podcast = podcast_for_navigation()
-    if podcast is None:
+    def podcast_url():
+        podcast = podcast_for_navigation()
+        return podcast.get_url(request) if podcast is not None else ""
+
+    # Asked on every page: kept until the next publish, like the curriculum's navigation.
+    url = navigation.remembered("podcast-nav-url", podcast_url)
+    if not url:
         return []
     # "Podcast" is short enough for six entries on a 360 px screen ("Dengarkan" is not).
-    return [NavItem(_("Podcast"), podcast.get_url(request), icon="headphones", order=30)]
+    return [NavItem(_("Podcast"), url, icon="headphones", order=30)]

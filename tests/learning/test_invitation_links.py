@@ -84,7 +84,7 @@ def test_the_link_lets_the_person_choose_a_password_and_join_once(client, invite
     # single use: the link and the code are spent
     again = Client().get(_path(message))
     assert again.status_code == 410
-    assert "used already or has expired" in again.content.decode()
+    assert "sudah dipakai atau kedaluwarsa" in again.content.decode()
     code = Client().post("/en/learning/invited/", {"mobile": NEW_MOBILE, "code": message.code()})
     assert "not right" in code.content.decode() or "used" in code.content.decode()
     assert CohortInvitation.objects.get(person=person).status == "accepted"
@@ -125,7 +125,7 @@ def test_an_expired_link_is_refused_with_a_clear_message(client, invite):
     )
     response = client.get(_path(message))
     assert response.status_code == 410
-    assert "Ask your facilitator to send the invitation again" in response.content.decode()
+    assert "Minta fasilitator mengirim undangan lagi" in response.content.decode()
     # even a claim made before it expired is refused at the last step
     person.refresh_from_db()
     assert not person.has_usable_password()
@@ -136,7 +136,7 @@ def test_someone_elses_link_is_refused(client, invite, participant):
     client.force_login(participant)
     response = client.get(_path(message))
     assert response.status_code == 403
-    assert "for another account" in response.content.decode()
+    assert "Undangan ini untuk akun lain" in response.content.decode()
     assert client.get("/en/learning/invited/accept/").status_code == 410
     assert _set_password(client).status_code == 410
     participant.refresh_from_db()

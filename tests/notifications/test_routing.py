@@ -190,7 +190,7 @@ def test_caps_stop_paid_messages_and_the_admin_says_so(
     client.force_login(manager)
     page = client.get(reverse("notifications_paid:index")).content.decode()
     assert 'id="cap-programme"' in page
-    assert "Not sent this month because of a cap: 1 by the programme" in page
+    assert "Tidak terkirim bulan ini karena batas: 1 oleh batas program" in page
     assert "3 / 3" in page and "Ani Participant" in page
     console = client.get(reverse("phonemessage:index")).content.decode()
     assert "+6281311110001" in console and "+6281311119999" in console
