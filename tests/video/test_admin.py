@@ -44,6 +44,12 @@ def _ready_video(**fields) -> Video:
     return Video.objects.create(**defaults)
 
 
+def _conversions(callbacks) -> list:
+    """The after-commit callbacks that queue a conversion (others, such as the curriculum
+    cache's renewal after any video change, are not the video app's)."""
+    return [c for c in callbacks if c.__qualname__.startswith("video_queue")]
+
+
 def test_upload_queues_the_conversion_after_commit(
     client, manager, django_capture_on_commit_callbacks
 ):
@@ -55,7 +61,7 @@ def test_upload_queues_the_conversion_after_commit(
     assert (video.title, video.status, video.attempt) == ("Pricing", "waiting", 1)
     assert video.uploaded_by_user == manager
     assert video.source.name.endswith("/talk.mp4")
-    assert len(callbacks) == 1  # the task, sent only once the row is committed
+    assert len(_conversions(callbacks)) == 1  # the task, sent only once the row is committed
 
 
 def test_upload_refuses_big_and_unknown_files_with_a_message(client, manager, settings):
@@ -97,7 +103,7 @@ def test_retry_requeues_and_keeps_the_current_ladder(
         response = client.post(reverse("video:retry", args=[video.pk]))
     assert response.status_code == 302
     video.refresh_from_db()
-    assert (video.status, video.attempt, len(callbacks)) == ("waiting", 1, 1)
+    assert (video.status, video.attempt, len(_conversions(callbacks))) == ("waiting", 1, 1)
     assert video.is_playable  # the old ladder plays on until the new one is complete
 
 
@@ -115,7 +121,7 @@ def test_edit_page_shows_status_and_replacing_the_source_requeues(
             {"title": "Renamed", "collection": root.pk},
         )
     video.refresh_from_db()
-    assert (video.title, video.attempt, len(callbacks)) == ("Renamed", 0, 0)
+    assert (video.title, video.attempt, len(_conversions(callbacks))) == ("Renamed", 0, 0)
     with django_capture_on_commit_callbacks() as callbacks:
         client.post(
             reverse("video:edit", args=[video.pk]),
@@ -126,7 +132,7 @@ def test_edit_page_shows_status_and_replacing_the_source_requeues(
             },
         )
     video.refresh_from_db()
-    assert (video.status, video.attempt, len(callbacks)) == ("waiting", 1, 1)
+    assert (video.status, video.attempt, len(_conversions(callbacks))) == ("waiting", 1, 1)
 
 
 def test_chooser_lists_videos_with_a_collection_filter(client, manager):
