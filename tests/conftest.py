@@ -109,6 +109,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs Debian's chromium package"))
         if "pgbouncer" in item.keywords and not PGBOUNCER:
             item.add_marker(pytest.mark.skip(reason="needs Debian's pgbouncer package"))
+    _serialized_first(items)
 
 
 _required_skips: list[str] = []
@@ -441,28 +442,29 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session", autouse=True)
-def restore_saved_rows_into_an_empty_database():
-    """A test with ``serialized_rollback`` gets the database's saved rows back before it runs;
-    Django loads them over whatever the previous transactional test's flush left, and that
-    flush re-runs the post_migrate handlers, which seed the role groups and the districts
-    again under new ids: loading the saved ones then collides on their unique names. Empty the
-    tables first (without re-seeding), so the restored database is exactly the saved one."""
-    from django.core.management import call_command
-    from django.db.backends.base.creation import BaseDatabaseCreation
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")
+    ):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures
 
-    original = BaseDatabaseCreation.deserialize_db_from_string
 
-    def deserialize(self, data):
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            database=self.connection.alias,
-            verbosity=0,
-        )
-        return original(self, data)
+def _restores_saved_rows(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker is not None and marker.kwargs.get("serialized_rollback"))
 
-    BaseDatabaseCreation.deserialize_db_from_string = deserialize
-    yield
-    BaseDatabaseCreation.deserialize_db_from_string = original
+
+def _serialized_first(items) -> None:
+    """Among the transactional tests (which pytest-django runs after the others), those that
+    restore the database's saved rows (``serialized_rollback``) run first. A transactional
+    test without it ends in a flush that re-runs the post_migrate handlers, which seed the
+    role groups and the districts again under new ids; a restore after that collides with
+    them on their unique names. The others cope with an emptied database (their fixtures
+    seed what they need). Nothing else moves."""
+    positions = [i for i, item in enumerate(items) if _transactional(item)]
+    block = sorted((items[i] for i in positions), key=lambda item: not _restores_saved_rows(item))
+    for position, item in zip(positions, block, strict=True):
+        items[position] = item
