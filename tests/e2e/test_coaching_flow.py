@@ -69,7 +69,7 @@ def test_book_calendar_cancel_promote_attend_note_follow_up(
         sign_in(a, base, ani)
         a.goto(f"{base}/id/coaching/")
         assert a.locator("article.clinic").count() == 2
-        assert "WITA" in a.inner_text(".clinic-when >> nth=0")
+        assert "WITA" in a.inner_text("article.clinic >> nth=0")  # the zone of its times
         no_horizontal_scroll(a)
         shot(a, artifacts_dir, "1-list")
         a.click(f"a[href='/id/coaching/{session.pk}/']")
