@@ -7,6 +7,7 @@ import time
 
 import pytest
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 
 from learning.models import SubmissionFile
 from tests.support.browser import sign_in_by_cookie
@@ -99,8 +100,17 @@ def test_a_big_photo_is_shrunk_before_upload_with_a_moving_progress_bar(
     stored = SubmissionFile.objects.get()
     assert (stored.width, stored.height) == (1600, 1200)
 
-    # The page shows a small preview; a tap opens the full photo.
-    page.goto(f"{base}/id/learning/assignments/{assignment.pk}/")
+    # The page shows a small preview; a tap opens the full photo. (The page goes on to the
+    # saved submission by itself after the upload; a navigation of ours that meets it is
+    # aborted, so it is made again once the page has settled.)
+    for attempt in range(3):
+        try:
+            page.goto(f"{base}/id/learning/assignments/{assignment.pk}/")
+            break
+        except PlaywrightError as error:
+            if "ERR_ABORTED" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_load_state()
     thumb = page.locator("img.thumb")
     thumb.wait_for()
     page.wait_for_function("() => document.querySelector('img.thumb').complete")
