@@ -43,12 +43,13 @@ def _grow(lo: int, hi: int, world: dict) -> None:
     params = {"lo": lo, "hi": hi, **world}
     sql = """
     INSERT INTO cms_user (password, is_superuser, mobile, name, email, sex, age_band, district,
-        migrant_status, preferred_language, time_zone, is_staff, is_active, date_joined)
+        migrant_status, preferred_language, time_zone, data_saver, is_staff, is_active,
+        date_joined)
     SELECT '!', false, %(mobile)s || lpad(g::text, 8, '0'), 'Peserta ' || g, '',
         CASE WHEN g %% 811 < 254 THEN 'male' ELSE 'female' END,
         (ARRAY['under_25','25_34','35_44','45_54','55_up',''])[1 + g %% 6],
         (ARRAY['flores_timur','lombok_timur','wonosobo','karawang'])[1 + (g / 25) %% 4],
-        CASE WHEN g %% 5 < 3 THEN 'returnee' ELSE 'family' END, 'id', 'Asia/Jakarta',
+        CASE WHEN g %% 5 < 3 THEN 'returnee' ELSE 'family' END, 'id', 'Asia/Jakarta', 'auto',
         false, true, now()
     FROM generate_series(%(lo)s, %(hi)s - 1) g;
 
