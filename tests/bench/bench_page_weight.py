@@ -84,10 +84,13 @@ def test_page_weight(production_server, demo_site, browser):
     rows = {name: _weigh(page, cdp, production_server + url) for name, url in pages.items()}
     packs = {}
     for each in ModulePage.objects.filter(locale__language_code="id").order_by("path"):
-        pack = page.evaluate(f"fetch('/id/tersimpan/paket/{each.pk}/').then(r => r.json())")
+        pack = page.evaluate(
+            f"""fetch('/id/tersimpan/paket/{each.pk}/').then(r => r.headers.get('Content-Type')
+                .startsWith('application/json') ? r.json() : {{error: 'HTTP ' + r.status}})"""
+        )
         packs[each.title] = (len(pack.get("items", [])), pack.get("bytes", 0), pack.get("size"))
-        if "error" in pack:  # a stage this participant has not opened yet
-            packs[each.title] = (0, 0, "refused: stage locked")
+        if "error" in pack:  # a stage this participant has not opened yet, or another refusal
+            packs[each.title] = (0, 0, f"refused: {pack['error']}")
     context.close()
     worker = httpx.get(production_server + "/sw.js", headers={"Accept-Encoding": "gzip"})
     worker_raw = len(worker.content)
