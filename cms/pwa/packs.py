@@ -72,11 +72,14 @@ def megabytes_label(num_bytes: int) -> str:
 def rendered_page_item(request, page: Page) -> PackItem:
     """The page as this person gets it, measured by rendering it (without counting a visit)."""
     page = page.specific
+    # The address as this request's site names it (``page.url`` alone is None when Wagtail
+    # cannot tell the site without the request, as behind the production settings).
+    url = page.get_url(request=request) or request.path
     fake = copy.copy(request)  # renders set flags on the request (the first video player's script)
-    fake.path = fake.path_info = page.url
+    fake.path = fake.path_info = url
     response = TemplateResponse(fake, page.get_template(fake), page.get_context(fake))
     response.render()
-    return PackItem(url=page.url, bytes=len(response.content))
+    return PackItem(url=url, bytes=len(response.content))
 
 
 def app_items(request, page: Page) -> list[PackItem] | None:
@@ -182,8 +185,8 @@ def page_pack(request, page: Page) -> Pack | Refusal | None:
             items += block_items(request, lesson.body)
         if refusal is not None and not readable:
             return refusal
-        return Pack(key, page.title, page.url, _unique(items))
+        return Pack(key, page.title, page.get_url(request=request), _unique(items))
     extra = app_items(request, page)
     if extra is None:
         return None
-    return Pack(key, page.title, page.url, _unique([rendered_page_item(request, page), *extra]))
+    return Pack(key, page.title, page.get_url(request=request), _unique([rendered_page_item(request, page), *extra]))
