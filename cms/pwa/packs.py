@@ -189,4 +189,9 @@ def page_pack(request, page: Page) -> Pack | Refusal | None:
     extra = app_items(request, page)
     if extra is None:
         return None
-    return Pack(key, page.title, page.get_url(request=request), _unique([rendered_page_item(request, page), *extra]))
+    return Pack(
+        key,
+        page.title,
+        page.get_url(request=request),
+        _unique([rendered_page_item(request, page), *extra]),
+    )
